@@ -1,0 +1,23 @@
+using WebhookReceiver;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Secrets come from configuration: appsettings.Development.json for local use,
+// Webhooks__Schemes__standard__Secret (environment) or a secret store in production.
+builder.Services.AddWebhooks()
+    .AddStandardWebhooks("standard");
+
+var app = builder.Build();
+
+app.MapWebhook("/webhooks/standard", "standard",
+    (Webhook<OrderEvent> hook, ILogger<OrderEvent> logger) =>
+        logger.LogInformation("Processed {EventType} {DeliveryId} for order {OrderId}",
+            hook.EventType, hook.DeliveryId, hook.Payload.Data?.OrderId));
+
+app.Run();
+
+/// <summary>The payload the Quickstart's sender posts.</summary>
+internal sealed record OrderEvent(string Type, DateTimeOffset? Timestamp, OrderData? Data);
+
+/// <summary>The event's data.</summary>
+internal sealed record OrderData(string? OrderId, decimal? Amount);

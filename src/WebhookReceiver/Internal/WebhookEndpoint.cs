@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// The request pipeline of one <c>MapWebhook</c> endpoint (DESIGN.md, "The request, step by step"):
+/// read the raw body once, verify, read the envelope, answer handshakes, claim, deserialize, run the handler,
+/// complete or release, answer. Nothing reads or parses the body before verification.
+/// </summary>
+internal sealed class WebhookEndpoint(
+    WebhookSchemeHandle scheme,
+    WebhookDispatcher dispatcher,
+    IWebhookNonceStore store,
+    TimeProvider time,
+    WebhookOptions options,
+    WebhookMetrics metrics,
+    ILogger logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var current = scheme.Current;
+        using var activity = WebhookDiagnostics.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
+        activity?.SetTag("webhook.scheme", current.Name);
+        var outcome = await ProcessAsync(context, current);
+        activity?.SetTag("webhook.outcome", outcome.ToString());
+        metrics.Delivery(current.Name, outcome, started);
+    }
+
+    private async Task<WebhookOutcome> ProcessAsync(HttpContext context, WebhookScheme current)
+    {
+        var aborted = context.RequestAborted;
+        PooledBody? read;
+        try
+        {
+            read = await RequestBodyReader.ReadAsync(context.Request, current.Options.MaxBodySize, aborted);
+        }
+        catch (Exception e) when (IsAbort(e, aborted))
+        {
+            WebhookLog.Aborted(logger, current.Name, null);
+            return WebhookOutcome.Aborted;
+        }
+        if (read is not { } body)
+        {
+            WebhookLog.BodyTooLarge(logger, current.Name, current.Options.MaxBodySize);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, WebhookResponses.ContentTooLarge);
+            return WebhookOutcome.TooLarge;
+        }
+        using (body)
+        {
+            var request = new WebhookRequest(context.Request.Method, current.RequiresUrl ? context.Request.GetEncodedUrl() : null,
+                context.Request.Headers, body.Memory);
+            return await ProcessVerifiedAsync(context, current, request);
+        }
+    }
+
+    private async Task<WebhookOutcome> ProcessVerifiedAsync(HttpContext context, WebhookScheme current, WebhookRequest request)
+    {
+        var verification = current.Verify(request, time.GetUtcNow());
+        if (!verification.Succeeded)
+        {
+            current.TryReadEnvelope(request, out var claimed);
+            WebhookLog.VerificationFailed(logger, current.Name, claimed.DeliveryId, verification.Reason);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status401Unauthorized, WebhookResponses.Unauthorized);
+            return WebhookOutcome.Unauthorized;
+        }
+        metrics.BodySize(current.Name, request.Body.Length);
+
+        if (!current.TryReadEnvelope(request, out var envelope))
+        {
+            WebhookLog.MalformedEnvelope(logger, current.Name, envelope.DeliveryId);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadRequest);
+            return WebhookOutcome.Malformed;
+        }
+        if (current.GetHandshakeResponse(request, envelope) is { } handshake)
+        {
+            WebhookLog.HandshakeAnswered(logger, current.Name, handshake.StatusCode);
+            await WebhookResponses.WriteAsync(context, handshake.StatusCode, handshake.ContentType, handshake.Body);
+            return WebhookOutcome.Handshake;
+        }
+        var handler = dispatcher.Find(envelope.EventType);
+        if (handler is null)
+        {
+            WebhookLog.Ignored(logger, current.Name, envelope.DeliveryId, envelope.EventType);
+            await WebhookResponses.WriteStatusAsync(context, options.IgnoredStatusCode, WebhookResponses.Ignored);
+            return WebhookOutcome.Ignored;
+        }
+
+        var claim = await ClaimAsync(context, current, request, envelope);
+        if (claim.Outcome is { } refused)
+            return refused;
+        return await RunHandlerAsync(context, current, request, envelope, verification.Timestamp, handler, claim.Key, claim.Token);
+    }
+
+    private async Task<(WebhookOutcome? Outcome, string? Key, long Token)> ClaimAsync(
+        HttpContext context, WebhookScheme current, WebhookRequest request, WebhookEnvelope envelope)
+    {
+        var replay = current.Options.Replay;
+        if (!replay.Enabled)
+            return (null, null, 0);
+        var id = envelope.DeliveryId;
+        if (id is null)
+        {
+            id = current.GetFallbackReplayKey(request);
+            WebhookLog.NoDeliveryId(logger, current.Name, id);
+            if (id is null)
+                return (null, null, 0);
+        }
+        var key = string.Concat(current.Name, ":", id);
+        var started = Stopwatch.GetTimestamp();
+        NonceClaimResult claim;
+        try
+        {
+            claim = await store.TryClaimAsync(key, replay.Lease, context.RequestAborted);
+            metrics.StoreCall("claim", started, failed: false);
+        }
+        catch (Exception e) when (IsAbort(e, context.RequestAborted))
+        {
+            return (WebhookOutcome.Aborted, null, 0);
+        }
+        catch (Exception e)
+        {
+            metrics.StoreCall("claim", started, failed: true);
+            if (replay.FailOpen)
+            {
+                WebhookLog.FailedOpen(logger, e, current.Name, id);
+                return (null, null, 0);
+            }
+            WebhookLog.StoreUnavailable(logger, e, current.Name, id);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, WebhookResponses.ServiceUnavailable, options.UnavailableRetryAfter);
+            return (WebhookOutcome.Unavailable, null, 0);
+        }
+
+        switch (claim.Status)
+        {
+            case NonceClaimStatus.Completed:
+                WebhookLog.Duplicate(logger, current.Name, id);
+                await WebhookResponses.WriteStatusAsync(context, StatusCodes.Status200OK, WebhookResponses.Duplicate);
+                return (WebhookOutcome.Duplicate, null, 0);
+            case NonceClaimStatus.InFlight:
+                WebhookLog.InFlight(logger, current.Name, id);
+                await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status409Conflict, WebhookResponses.Conflict, options.InFlightRetryAfter);
+                return (WebhookOutcome.InFlight, null, 0);
+            default:
+                return (null, key, claim.Token);
+        }
+    }
+
+    private async Task<WebhookOutcome> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
+        WebhookEnvelope envelope, DateTimeOffset? timestamp, WebhookHandlerRegistration handler, string? key, long token)
+    {
+        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, request.Body, context, out var error);
+        if (webhook is null)
+        {
+            WebhookLog.MalformedPayload(logger, current.Name, envelope.DeliveryId, handler.PayloadType.Name, error ?? "unreadable");
+            await ReleaseAsync(current, key, token);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadRequest);
+            return WebhookOutcome.Malformed;
+        }
+
+        try
+        {
+            await handler.InvokeAsync(webhook, context);
+        }
+        catch (Exception e) when (IsAbort(e, context.RequestAborted))
+        {
+            WebhookLog.Aborted(logger, current.Name, envelope.DeliveryId);
+            await ReleaseAsync(current, key, token);
+            return WebhookOutcome.Aborted;
+        }
+        catch (Exception e)
+        {
+            WebhookLog.HandlerFailed(logger, e, current.Name, envelope.DeliveryId, envelope.EventType);
+            await ReleaseAsync(current, key, token);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, WebhookResponses.InternalServerError);
+            }
+            return WebhookOutcome.Failed;
+        }
+
+        if (key is not null)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await store.CompleteAsync(key, token, current.Options.Replay.GetEffectiveRetention(current.Options.Tolerance), CancellationToken.None);
+                metrics.StoreCall("complete", started, failed: false);
+            }
+            catch (Exception e)
+            {
+                metrics.StoreCall("complete", started, failed: true);
+                WebhookLog.CompleteFailed(logger, e, current.Name, key);
+            }
+        }
+        WebhookLog.Processed(logger, current.Name, envelope.DeliveryId, envelope.EventType);
+        await WebhookResponses.WriteStatusAsync(context, StatusCodes.Status200OK, WebhookResponses.Processed);
+        return WebhookOutcome.Processed;
+    }
+
+    private async ValueTask ReleaseAsync(WebhookScheme current, string? key, long token)
+    {
+        if (key is null)
+            return;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await store.ReleaseAsync(key, token, CancellationToken.None);
+            metrics.StoreCall("release", started, failed: false);
+        }
+        catch (Exception e)
+        {
+            metrics.StoreCall("release", started, failed: true);
+            WebhookLog.ReleaseFailed(logger, e, current.Name, key);
+        }
+    }
+
+    /// <summary>Cancellation of <c>RequestAborted</c> (or the connection going away) is never a 500.</summary>
+    private static bool IsAbort(Exception e, CancellationToken aborted)
+        => aborted.IsCancellationRequested && (e is OperationCanceledException or IOException or ConnectionResetException or BadHttpRequestException);
+}

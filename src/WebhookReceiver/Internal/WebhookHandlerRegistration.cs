@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>One handler of a webhook endpoint: how to build its typed <see cref="Webhook"/> and how to run it.</summary>
+internal abstract class WebhookHandlerRegistration
+{
+    public abstract Type PayloadType { get; }
+
+    /// <summary>Deserializes the payload; <see langword="null"/> with an error when the body is not a valid payload.</summary>
+    public abstract Webhook? CreateWebhook(JsonSerializerOptions json, WebhookScheme scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext context, out string? error);
+
+    public abstract Task InvokeAsync(Webhook webhook, HttpContext context);
+}

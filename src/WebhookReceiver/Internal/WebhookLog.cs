@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>Every log line of the pipeline. Never a secret, a signature or a body.</summary>
+internal static partial class WebhookLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} failed verification: {Reason}")]
+    public static partial void VerificationFailed(ILogger logger, string scheme, string? deliveryId, string reason);
+
+    [LoggerMessage(2, LogLevel.Information, "Webhook delivery to scheme {Scheme} refused: body larger than {MaxBodySize} bytes")]
+    public static partial void BodyTooLarge(ILogger logger, string scheme, long maxBodySize);
+
+    [LoggerMessage(3, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} verified but its body has no readable envelope (id, event type)")]
+    public static partial void MalformedEnvelope(ILogger logger, string scheme, string? deliveryId);
+
+    [LoggerMessage(4, LogLevel.Debug, "Webhook handshake of scheme {Scheme} answered with {StatusCode}")]
+    public static partial void HandshakeAnswered(ILogger logger, string scheme, int statusCode);
+
+    [LoggerMessage(5, LogLevel.Debug, "Webhook delivery {DeliveryId} to scheme {Scheme} ignored: no handler for event type {EventType}")]
+    public static partial void Ignored(ILogger logger, string scheme, string? deliveryId, string? eventType);
+
+    [LoggerMessage(6, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} was already processed; answered as a duplicate")]
+    public static partial void Duplicate(ILogger logger, string scheme, string deliveryId);
+
+    [LoggerMessage(7, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} is still being processed by another request; answered 409")]
+    public static partial void InFlight(ILogger logger, string scheme, string deliveryId);
+
+    [LoggerMessage(8, LogLevel.Error, "Nonce store unavailable for webhook delivery {DeliveryId} to scheme {Scheme}; answered 503")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string scheme, string deliveryId);
+
+    [LoggerMessage(9, LogLevel.Warning, "Nonce store unavailable for webhook delivery {DeliveryId} to scheme {Scheme}; processing WITHOUT replay protection because Replay:FailOpen is set")]
+    public static partial void FailedOpen(ILogger logger, Exception exception, string scheme, string deliveryId);
+
+    [LoggerMessage(10, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} verified but its payload is not a valid {PayloadType}: {Error}")]
+    public static partial void MalformedPayload(ILogger logger, string scheme, string? deliveryId, string payloadType, string error);
+
+    [LoggerMessage(11, LogLevel.Error, "Webhook handler for delivery {DeliveryId} ({EventType}) of scheme {Scheme} failed; the claim is released so the provider's retry is processed")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string scheme, string? deliveryId, string? eventType);
+
+    [LoggerMessage(12, LogLevel.Debug, "Webhook delivery {DeliveryId} ({EventType}) of scheme {Scheme} processed")]
+    public static partial void Processed(ILogger logger, string scheme, string? deliveryId, string? eventType);
+
+    [LoggerMessage(13, LogLevel.Warning, "Webhook delivery {DeliveryId} of scheme {Scheme} was processed but could not be marked completed; a redelivery after the lease may run the handler again")]
+    public static partial void CompleteFailed(ILogger logger, Exception exception, string scheme, string deliveryId);
+
+    [LoggerMessage(14, LogLevel.Warning, "The claim of webhook delivery {DeliveryId} of scheme {Scheme} could not be released; the retry is accepted once the lease expires")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string scheme, string deliveryId);
+
+    [LoggerMessage(15, LogLevel.Error, "Reloaded options of webhook scheme {Scheme} are invalid ({Error}); the previous keys stay in use")]
+    public static partial void ReloadFailed(ILogger logger, string scheme, string error);
+
+    [LoggerMessage(16, LogLevel.Debug, "Webhook delivery {DeliveryId} to scheme {Scheme} aborted by the client")]
+    public static partial void Aborted(ILogger logger, string scheme, string? deliveryId);
+
+    [LoggerMessage(17, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} carries no delivery id; replay protection rests on the signature")]
+    public static partial void NoDeliveryId(ILogger logger, string scheme, string? deliveryId);
+}

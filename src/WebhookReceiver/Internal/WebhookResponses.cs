@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// The response contract of DESIGN.md, pre-encoded once: the plain acknowledgments and RFC 9457 problem details
+/// with generic titles (a 401 never says which part failed).
+/// </summary>
+internal static class WebhookResponses
+{
+    private const string Json = "application/json";
+    private const string ProblemJson = "application/problem+json";
+
+    public static readonly byte[] Processed = """{"status":"processed"}"""u8.ToArray();
+    public static readonly byte[] Duplicate = """{"status":"duplicate"}"""u8.ToArray();
+    public static readonly byte[] Ignored = """{"status":"ignored"}"""u8.ToArray();
+
+    public static readonly byte[] BadRequest = Problem(400, "15.5.1", "Bad Request", "The webhook was verified but its payload could not be read.");
+    public static readonly byte[] Unauthorized = Problem(401, "15.5.2", "Unauthorized", "The webhook signature could not be verified.");
+    public static readonly byte[] Conflict = Problem(409, "15.5.10", "Conflict", "This delivery is being processed by another request. Retry later.");
+    public static readonly byte[] ContentTooLarge = Problem(413, "15.5.14", "Content Too Large", "The webhook body is larger than this endpoint accepts.");
+    public static readonly byte[] InternalServerError = Problem(500, "15.6.1", "Internal Server Error", "The webhook handler failed. The delivery can be retried.");
+    public static readonly byte[] ServiceUnavailable = Problem(503, "15.6.4", "Service Unavailable", "The webhook cannot be processed right now. Retry later.");
+
+    public static ValueTask WriteStatusAsync(HttpContext context, int statusCode, byte[] body)
+        => WriteAsync(context, statusCode, Json, body);
+
+    public static ValueTask WriteProblemAsync(HttpContext context, int statusCode, byte[] body, TimeSpan? retryAfter = null)
+    {
+        if (retryAfter is { } delay)
+            context.Response.Headers[HeaderNames.RetryAfter] = ((long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return WriteAsync(context, statusCode, ProblemJson, body);
+    }
+
+    public static ValueTask WriteAsync(HttpContext context, int statusCode, string contentType, ReadOnlyMemory<byte> body)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body);
+    }
+
+    private static byte[] Problem(int status, string section, string title, string detail)
+        => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $$"""{"type":"https://tools.ietf.org/html/rfc9110#section-{{section}}","title":"{{title}}","status":{{status}},"detail":"{{detail}}"}"""));
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// Validates a scheme's options at start-up (and on reload): the options' own checks, then building the scheme,
+/// which decodes the key material. Messages name the scheme and the configuration section, never a secret.
+/// </summary>
+internal sealed class WebhookSchemeOptionsValidator<TOptions>(string name, WebhookProvider provider) : IValidateOptions<TOptions>
+    where TOptions : WebhookSchemeOptions, new()
+{
+    public ValidateOptionsResult Validate(string? optionsName, TOptions options)
+    {
+        if (!string.Equals(optionsName, name, StringComparison.Ordinal))
+            return ValidateOptionsResult.Skip;
+        var errors = Check(name, provider, options);
+        return errors is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Returns <see langword="null"/> when valid, otherwise one message listing every problem.</summary>
+    public static string? Check(string name, WebhookProvider provider, TOptions options)
+    {
+        var errors = new List<string>();
+        options.Validate(errors);
+        if (errors.Count == 0)
+        {
+            try
+            {
+                provider.CreateScheme(name, options);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                errors.Add(e.Message);
+            }
+        }
+        return errors.Count == 0
+            ? null
+            : $"Webhook scheme '{name}' ({provider.Id}) is misconfigured: {string.Join("; ", errors)}. Configure it in code or under '{WebhookOptions.SchemesSection}:{name}'.";
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using System.Security.Cryptography;
+using System.Text;
+using NSec.Cryptography;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Standard Webhooks scheme: <c>v1</c> HMAC-SHA256 and <c>v1a</c> Ed25519 over <c>{id}.{timestamp}.{body}</c>,
+/// any of the space-separated signatures passing (unknown versions and malformed entries are skipped),
+/// <c>svix-*</c> headers accepted as well. The delivery id is <c>webhook-id</c>; the event type is the body's <c>type</c>.
+/// </summary>
+public sealed class StandardWebhooksScheme : WebhookScheme
+{
+    private const int HmacSize = 32;
+    private const int Ed25519SignatureSize = 64;
+    private readonly StandardWebhooksKeys _keys;
+    private readonly byte[] _eventTypeProperty;
+    private readonly bool _signsWithEd25519;
+
+    /// <summary>Builds the scheme, decoding its keys; throws <see cref="FormatException"/> for malformed key material.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public StandardWebhooksScheme(string name, StandardWebhooksOptions options)
+        : base(name, options)
+    {
+        var secrets = options.GetAllSecrets();
+        _keys = StandardWebhooksKeys.Decode(secrets);
+        _eventTypeProperty = Encoding.UTF8.GetBytes(options.EventTypeProperty);
+        _signsWithEd25519 = _keys.SigningKey is not null
+            && (_keys.HmacKeys.Length == 0 || secrets[0].StartsWith(StandardWebhooksDefaults.PrivateKeyPrefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>Gets the provider descriptor (id <c>standard-webhooks</c>).</summary>
+    public static WebhookProvider<StandardWebhooksOptions> Provider { get; } = new(
+        StandardWebhooksDefaults.ProviderId, "Standard Webhooks",
+        static (name, options) => new StandardWebhooksScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    protected override string? SignatureHeaderName => StandardWebhooksDefaults.SignatureHeader;
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    {
+        var id = Header(request, StandardWebhooksDefaults.IdHeader, StandardWebhooksDefaults.SvixIdHeader);
+        var timestampText = Header(request, StandardWebhooksDefaults.TimestampHeader, StandardWebhooksDefaults.SvixTimestampHeader);
+        var signatures = Header(request, StandardWebhooksDefaults.SignatureHeader, StandardWebhooksDefaults.SvixSignatureHeader);
+        if (signatures is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no webhook-signature header");
+        if (id is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no webhook-id header");
+        if (timestampText is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no webhook-timestamp header");
+        if (!WebhookTimestamp.TryParseUnixSeconds(timestampText, out var signedAt))
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "webhook-timestamp is not Unix seconds");
+        var time = WebhookTimestamp.Check(signedAt, now, Options.Tolerance);
+        if (!time.Succeeded)
+            return time;
+
+        var body = request.Body.Span;
+        using var content = new SignedContentBuffer(id.Length * 3 + timestampText.Length + body.Length + 2);
+        content.Append(id);
+        content.Append((byte)'.');
+        content.Append(timestampText);
+        content.Append((byte)'.');
+        content.Append(body);
+        return Match(signatures, content.Span, signedAt);
+    }
+
+    private WebhookVerificationResult Match(ReadOnlySpan<char> header, ReadOnlySpan<byte> content, DateTimeOffset signedAt)
+    {
+        var hmacKeys = _keys.HmacKeys;
+        Span<byte> expected = hmacKeys.Length <= 8 ? stackalloc byte[HmacSize * 8] : new byte[HmacSize * hmacKeys.Length];
+        for (var k = 0; k < hmacKeys.Length; k++)
+            HMACSHA256.HashData(hmacKeys[k], content, expected.Slice(k * HmacSize, HmacSize));
+
+        Span<byte> candidate = stackalloc byte[Ed25519SignatureSize];
+        int entries = 0, usable = 0;
+        foreach (var range in header.Split(' '))
+        {
+            var entry = header[range];
+            if (entry.IsEmpty)
+                continue;
+            entries++;
+            var comma = entry.IndexOf(',');
+            if (comma <= 0 || !SignatureEncoding.TryDecodeBase64(entry[(comma + 1)..], candidate, out var length))
+                continue;
+            var version = entry[..comma];
+            var signature = candidate[..length];
+            if (version.SequenceEqual("v1") && length == HmacSize && hmacKeys.Length > 0)
+            {
+                usable++;
+                for (var k = 0; k < hmacKeys.Length; k++)
+                {
+                    if (CryptographicOperations.FixedTimeEquals(signature, expected.Slice(k * HmacSize, HmacSize)))
+                        return WebhookVerificationResult.Success(signedAt);
+                }
+            }
+            else if (version.SequenceEqual("v1a") && length == Ed25519SignatureSize && _keys.PublicKeys.Length > 0)
+            {
+                usable++;
+                foreach (var publicKey in _keys.PublicKeys)
+                {
+                    if (SignatureAlgorithm.Ed25519.Verify(publicKey, content, signature))
+                        return WebhookVerificationResult.Success(signedAt);
+                }
+            }
+        }
+        if (usable == 0)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, string.Create(CultureInfo.InvariantCulture,
+                $"webhook-signature has no usable entry among {entries} (expected 'v1,<base64>' for whsec_ secrets or 'v1a,<base64>' for whpk_ keys)"));
+        return WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
+            $"none of {usable} signature(s) matched the {KeyCount} configured key(s)"));
+    }
+
+    private int KeyCount => _keys.HmacKeys.Length + _keys.PublicKeys.Length;
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        var id = Header(request, StandardWebhooksDefaults.IdHeader, StandardWebhooksDefaults.SvixIdHeader);
+        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, _eventTypeProperty, default, out var type, out _);
+        envelope = new WebhookEnvelope(id, type);
+        return ok;
+    }
+
+    /// <inheritdoc />
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = request.Id ?? "msg_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var timestamp = request.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var body = request.Body.Span;
+        using var content = new SignedContentBuffer(id.Length * 3 + timestamp.Length + body.Length + 2);
+        content.Append(id);
+        content.Append((byte)'.');
+        content.Append(timestamp);
+        content.Append((byte)'.');
+        content.Append(body);
+
+        string signature;
+        if (_signsWithEd25519)
+        {
+            signature = "v1a," + Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(_keys.SigningKey!, content.Span));
+        }
+        else if (_keys.HmacKeys.Length > 0)
+        {
+            signature = "v1," + Convert.ToBase64String(HMACSHA256.HashData(_keys.HmacKeys[0], content.Span));
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Scheme '{Name}' holds only Ed25519 public keys (whpk_), which cannot sign; configure the private key (whsk_) to sign.");
+        }
+
+        return new WebhookSignedRequest(request.Method, request.Url, Headers(
+            (StandardWebhooksDefaults.IdHeader, id),
+            (StandardWebhooksDefaults.TimestampHeader, timestamp),
+            (StandardWebhooksDefaults.SignatureHeader, signature)), request.Body);
+    }
+
+    private static string? Header(in WebhookRequest request, string name, string alternative)
+        => request.GetHeader(name) ?? request.GetHeader(alternative);
+}

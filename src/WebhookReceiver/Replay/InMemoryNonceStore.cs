@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace WebhookReceiver.Replay;
+
+/// <summary>
+/// The default nonce store for one instance: a lock-free dictionary of immutable entries swapped with
+/// compare-and-swap, bounded in size, expired entries swept on a timer from the injected <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly int _maxEntries;
+    private readonly ITimer _sweeper;
+    private long _nextToken = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
+    private int _count;
+
+    public InMemoryNonceStore(TimeProvider time, IOptions<InMemoryNonceStoreOptions> options)
+    {
+        _time = time;
+        _maxEntries = options.Value.MaxEntries;
+        var interval = options.Value.SweepInterval;
+        _sweeper = time.CreateTimer(static state => ((InMemoryNonceStore)state!).Sweep(), this, interval, interval);
+    }
+
+    internal int Count => Volatile.Read(ref _count);
+
+    public ValueTask<NonceClaimResult> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var token = Interlocked.Increment(ref _nextToken);
+        var claim = new Entry(token, Completed: false, now + lease.Ticks);
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                if (existing.ExpiresAt > now)
+                    return ValueTask.FromResult(existing.Completed ? NonceClaimResult.Completed : NonceClaimResult.InFlight);
+                if (_entries.TryUpdate(key, claim, existing))
+                    return ValueTask.FromResult(NonceClaimResult.Claimed(token));
+                continue;
+            }
+            if (Volatile.Read(ref _count) >= _maxEntries)
+            {
+                Sweep();
+                if (Volatile.Read(ref _count) >= _maxEntries)
+                    throw new InvalidOperationException($"The in-memory nonce store is full ({_maxEntries} keys); raise InMemoryNonceStoreOptions.MaxEntries or use a shared store.");
+            }
+            if (_entries.TryAdd(key, claim))
+            {
+                Interlocked.Increment(ref _count);
+                return ValueTask.FromResult(NonceClaimResult.Claimed(token));
+            }
+        }
+    }
+
+    public ValueTask CompleteAsync(string key, long token, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        var completed = new Entry(token, Completed: true, Now() + retention.Ticks);
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                if (_entries.TryUpdate(key, completed, existing))
+                    break;
+            }
+            else if (_entries.TryAdd(key, completed))
+            {
+                Interlocked.Increment(ref _count);
+                break;
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseAsync(string key, long token, CancellationToken cancellationToken)
+    {
+        if (_entries.TryGetValue(key, out var existing) && existing.Token == token && !existing.Completed
+            && _entries.TryRemove(new KeyValuePair<string, Entry>(key, existing)))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    internal void Sweep()
+    {
+        var now = Now();
+        foreach (var pair in _entries)
+        {
+            if (pair.Value.ExpiresAt <= now && _entries.TryRemove(pair))
+                Interlocked.Decrement(ref _count);
+        }
+    }
+
+    public void Dispose() => _sweeper.Dispose();
+
+    private long Now() => _time.GetUtcNow().UtcTicks;
+
+    private sealed record Entry(long Token, bool Completed, long ExpiresAt);
+}

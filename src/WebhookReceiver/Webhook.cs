@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+
+namespace WebhookReceiver;
+
+/// <summary>A verified delivery as a handler receives it, without its typed payload. See <see cref="Webhook{T}"/>.</summary>
+public abstract class Webhook
+{
+    private protected Webhook(string scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext httpContext)
+    {
+        Scheme = scheme;
+        DeliveryId = envelope.DeliveryId;
+        EventType = envelope.EventType;
+        Timestamp = timestamp;
+        Body = body;
+        HttpContext = httpContext;
+    }
+
+    /// <summary>Gets the name of the scheme that verified the delivery.</summary>
+    public string Scheme { get; }
+
+    /// <summary>Gets the provider's delivery id, or <see langword="null"/> if the provider sends none.</summary>
+    public string? DeliveryId { get; }
+
+    /// <summary>Gets the event type, or <see langword="null"/> if the provider sends none.</summary>
+    public string? EventType { get; }
+
+    /// <summary>Gets the signed timestamp, for schemes that sign one.</summary>
+    public DateTimeOffset? Timestamp { get; }
+
+    /// <summary>
+    /// Gets the exact verified body bytes. The memory is pooled: valid only until the handler returns; copy it to keep it.
+    /// </summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Gets the request's headers (e.g. <c>X-Slack-Retry-Num</c>).</summary>
+    public IHeaderDictionary Headers => HttpContext.Request.Headers;
+
+    /// <summary>Gets the HTTP context of the delivery.</summary>
+    public HttpContext HttpContext { get; }
+
+    /// <summary>Gets the token that fires when the provider aborts the request.</summary>
+    public CancellationToken RequestAborted => HttpContext.RequestAborted;
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebhookReceiver;
+using WebhookReceiver.Internal;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps webhook endpoints.</summary>
+public static class WebhookEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps a POST endpoint at <paramref name="pattern"/> whose deliveries are verified by the scheme named
+    /// <paramref name="scheme"/>. Add handlers on the result with <c>On</c>/<c>OnAny</c>. Throws at start-up when
+    /// <c>AddWebhooks()</c> was not called or no scheme has that name: verification is never skipped silently.
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route pattern, e.g. <c>/webhooks/stripe</c>.</param>
+    /// <param name="scheme">The scheme name.</param>
+    public static WebhookEndpointConventionBuilder MapWebhook(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(pattern);
+        ArgumentException.ThrowIfNullOrEmpty(scheme);
+        var services = endpoints.ServiceProvider;
+        var registry = services.GetService<WebhookSchemeRegistry>()
+            ?? throw new InvalidOperationException("MapWebhook needs the webhook services: call builder.Services.AddWebhooks() first.");
+        var handle = registry.GetHandle(scheme);
+        var dispatcher = new WebhookDispatcher();
+        var endpoint = new WebhookEndpoint(handle, dispatcher,
+            services.GetRequiredService<IWebhookNonceStore>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<WebhookOptions>>().Value,
+            services.GetRequiredService<WebhookMetrics>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"));
+        var inner = endpoints.MapPost(pattern, (RequestDelegate)endpoint.InvokeAsync)
+            .WithMetadata(new WebhookEndpointMetadata(scheme))
+            .WithDisplayName($"Webhook {scheme} {pattern}");
+        return new WebhookEndpointConventionBuilder(inner, dispatcher, services);
+    }
+
+    /// <summary>Maps a webhook endpoint whose every event type goes to one typed handler (trim- and AOT-safe).</summary>
+    /// <typeparam name="T">The payload type.</typeparam>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route pattern.</param>
+    /// <param name="scheme">The scheme name.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="typeInfo">The payload's JSON type info; by default taken from WebhookOptions.JsonSerializerOptions.</param>
+    public static WebhookEndpointConventionBuilder MapWebhook<T>(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern, string scheme,
+        Func<Webhook<T>, CancellationToken, Task> handler, JsonTypeInfo<T>? typeInfo = null)
+        => endpoints.MapWebhook(pattern, scheme).OnAny(handler, typeInfo);
+
+    /// <summary>
+    /// Maps a webhook endpoint whose every event type goes to <paramref name="handler"/>, a delegate bound like a
+    /// minimal-API handler: one <see cref="Webhook{T}"/>, services, <see cref="CancellationToken"/>.
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route pattern.</param>
+    /// <param name="scheme">The scheme name.</param>
+    /// <param name="handler">The handler; returns void, Task or ValueTask.</param>
+    [RequiresUnreferencedCode(WebhookHandlerFactory.DelegateWarning)]
+    [RequiresDynamicCode(WebhookHandlerFactory.DelegateWarning)]
+    public static WebhookEndpointConventionBuilder MapWebhook(this IEndpointRouteBuilder endpoints, [StringSyntax("Route")] string pattern, string scheme, Delegate handler)
+        => endpoints.MapWebhook(pattern, scheme).OnAny(handler);
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace WebhookReceiver;
+
+/// <summary>Settings shared by every webhook endpoint. Per-scheme settings live in <see cref="WebhookSchemeOptions"/>.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The configuration section schemes bind from: <c>Webhooks:Schemes:{name}</c>.</summary>
+    public const string SchemesSection = "Webhooks:Schemes";
+
+    /// <summary>
+    /// Gets or sets the status answered to a verified delivery whose event type has no handler. The default is 200
+    /// (body <c>{"status":"ignored"}</c>), so providers do not retry or disable the endpoint.
+    /// </summary>
+    public int IgnoredStatusCode { get; set; } = 200;
+
+    /// <summary>
+    /// Gets the JSON options used to deserialize payloads, <see cref="JsonSerializerDefaults.Web"/> by default.
+    /// For Native AOT, add a source-generated context to its <c>TypeInfoResolverChain</c> (or pass a
+    /// <c>JsonTypeInfo</c> when adding a handler).
+    /// </summary>
+    public JsonSerializerOptions JsonSerializerOptions { get; } = CreateJsonOptions();
+
+    /// <summary>Gets or sets the <c>Retry-After</c> sent with 409 while the same delivery is in flight. The default is 5 seconds.</summary>
+    public TimeSpan InFlightRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the <c>Retry-After</c> sent with 503 when the nonce store is unreachable. The default is 30 seconds.</summary>
+    public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    // The same guard ASP.NET Core's JsonOptions uses: the trimmer removes the reflection resolver
+    // when the app turns System.Text.Json reflection off (Native AOT), leaving source-generated contexts only.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]
+    private static JsonSerializerOptions CreateJsonOptions() => new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault ? new DefaultJsonTypeInfoResolver() : JsonTypeInfoResolver.Combine(),
+    };
+}

@@ -1,0 +1,23 @@
+namespace WebhookReceiver;
+
+/// <summary>The catalog of built-in providers, by id. One line per provider.</summary>
+public static class WebhookProviders
+{
+    /// <summary>Gets every built-in provider, in the order of the README's table.</summary>
+    public static IReadOnlyList<WebhookProvider> All { get; } =
+    [
+        StandardWebhooksScheme.Provider,
+    ];
+
+    /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>
+    /// <param name="id">The provider id, e.g. <c>github</c>.</param>
+    public static WebhookProvider? Find(string id)
+    {
+        foreach (var provider in All)
+        {
+            if (string.Equals(provider.Id, id, StringComparison.OrdinalIgnoreCase))
+                return provider;
+        }
+        return null;
+    }
+}
