@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WebhookReceiver.Internal;
 
 namespace WebhookReceiver;
 
@@ -18,6 +19,7 @@ public abstract class WebhookScheme
         ArgumentNullException.ThrowIfNull(options);
         Name = name;
         Options = options;
+        PublicBase = WebhookUrl.ParseBase(options.PublicBaseUrl);
     }
 
     /// <summary>Gets the registration name.</summary>
@@ -28,6 +30,9 @@ public abstract class WebhookScheme
 
     /// <summary>Gets a value indicating whether <see cref="Verify"/> needs <see cref="WebhookRequest.Url"/>.</summary>
     public virtual bool RequiresUrl => false;
+
+    /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
+    internal WebhookUrl.PublicBase? PublicBase { get; }
 
     /// <summary>
     /// Verifies a delivery over its exact bytes: every signature in the request against every configured key,
@@ -65,6 +70,23 @@ public abstract class WebhookScheme
         return signature is null ? null : HashForReplayKey(signature);
     }
 
+    /// <summary>
+    /// Gets the JSON a verified delivery's payload is deserialized from (for <see cref="Webhook{T}.Payload"/>). The default
+    /// is the body itself; schemes whose providers also post other encodings (e.g. Slack's form bodies) return the JSON
+    /// they carry. <see cref="Webhook.Body"/> stays the exact received bytes either way.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public virtual ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request) => request.Body;
+
+    /// <summary>
+    /// Splits a verified delivery that carries several events (e.g. SendGrid's array of events) into items that are
+    /// dispatched by their own event type, claimed by their own delivery id and run one by one; the delivery is
+    /// acknowledged with 200 only when every item was processed, was a duplicate or had no handler. Returns
+    /// <see langword="null"/> for an ordinary delivery, handled as a whole (the default).
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public virtual IReadOnlyList<WebhookBatchItem>? ReadBatch(in WebhookRequest request) => null;
+
     /// <summary>Gets the name of the header carrying the signature, if there is one.</summary>
     protected virtual string? SignatureHeaderName => null;
 
@@ -91,8 +113,20 @@ public abstract class WebhookScheme
     protected static string HashForReplayKey(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return HashForReplayKey(System.Text.Encoding.UTF8.GetBytes(value), "sig-");
+    }
+
+    /// <summary>
+    /// Hashes bytes (e.g. the verified body of a provider that sends no delivery id but resends the same body on
+    /// retries) into a short, fixed-length replay key starting with <paramref name="prefix"/>.
+    /// </summary>
+    /// <param name="value">The bytes to hash.</param>
+    /// <param name="prefix">The key's prefix, e.g. <c>body-</c>.</param>
+    protected static string HashForReplayKey(ReadOnlySpan<byte> value, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value), hash);
-        return "sig-" + Convert.ToHexStringLower(hash[..16]);
+        SHA256.HashData(value, hash);
+        return prefix + Convert.ToHexStringLower(hash[..16]);
     }
 }

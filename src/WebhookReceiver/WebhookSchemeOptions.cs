@@ -1,3 +1,5 @@
+using WebhookReceiver.Internal;
+
 namespace WebhookReceiver;
 
 /// <summary>
@@ -26,6 +28,16 @@ public class WebhookSchemeOptions
 
     /// <summary>Gets or sets the largest accepted body in bytes; larger ones get 413. The default is 1 MiB.</summary>
     public long MaxBodySize { get; set; } = DefaultMaxBodySize;
+
+    /// <summary>
+    /// Gets or sets the public base address the provider calls, e.g. <c>https://hooks.example.com</c> or
+    /// <c>https://example.com/app</c>, for schemes that sign the URL (Twilio, Square, HubSpot). Behind a proxy or load
+    /// balancer the request's own URL differs from the one the provider signed: when set, its scheme, host, port and
+    /// path replace those of the request (and its path base), and the request's path and query string are appended.
+    /// The default is <see langword="null"/>: the request's URL as ASP.NET Core sees it, which already honours
+    /// <c>UseForwardedHeaders</c>. Ignored by schemes that do not sign the URL.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>Gets the replay protection and idempotency settings.</summary>
     public WebhookReplayOptions Replay { get; } = new();
@@ -58,6 +70,8 @@ public class WebhookSchemeOptions
             errors.Add("Tolerance must not be negative");
         if (MaxBodySize <= 0 || MaxBodySize > int.MaxValue)
             errors.Add($"MaxBodySize must be between 1 and {int.MaxValue} bytes");
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl) && WebhookUrl.ParseBase(PublicBaseUrl) is null)
+            errors.Add("PublicBaseUrl must be an absolute http or https URL without query or fragment, e.g. https://hooks.example.com");
         Replay.Validate(errors);
     }
 

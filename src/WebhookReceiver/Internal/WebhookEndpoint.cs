@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace WebhookReceiver.Internal;
@@ -52,7 +51,7 @@ internal sealed class WebhookEndpoint(
         }
         using (body)
         {
-            var request = new WebhookRequest(context.Request.Method, current.RequiresUrl ? context.Request.GetEncodedUrl() : null,
+            var request = new WebhookRequest(context.Request.Method, current.RequiresUrl ? WebhookUrl.Build(context.Request, current.PublicBase) : null,
                 context.Request.Headers, body.Memory);
             return await ProcessVerifiedAsync(context, current, request);
         }
@@ -69,6 +68,8 @@ internal sealed class WebhookEndpoint(
             return WebhookOutcome.Unauthorized;
         }
         metrics.BodySize(current.Name, request.Body.Length);
+        if (current.ReadBatch(request) is { } batch)
+            return await ProcessBatchAsync(context, current, request, batch, verification.Timestamp);
 
         if (!current.TryReadEnvelope(request, out var envelope))
         {
@@ -90,26 +91,69 @@ internal sealed class WebhookEndpoint(
             return WebhookOutcome.Ignored;
         }
 
-        var claim = await ClaimAsync(context, current, request, envelope);
-        if (claim.Outcome is { } refused)
-            return refused;
-        return await RunHandlerAsync(context, current, request, envelope, verification.Timestamp, handler, claim.Key, claim.Token);
-    }
-
-    private async Task<(WebhookOutcome? Outcome, string? Key, long Token)> ClaimAsync(
-        HttpContext context, WebhookScheme current, WebhookRequest request, WebhookEnvelope envelope)
-    {
-        var replay = current.Options.Replay;
-        if (!replay.Enabled)
-            return (null, null, 0);
         var id = envelope.DeliveryId;
-        if (id is null)
+        if (id is null && current.Options.Replay.Enabled)
         {
             id = current.GetFallbackReplayKey(request);
             WebhookLog.NoDeliveryId(logger, current.Name, id);
-            if (id is null)
-                return (null, null, 0);
         }
+        var claim = await ClaimAsync(context, current, id);
+        if (await WriteRefusalAsync(context, claim.Outcome) is { } refused)
+            return refused;
+        var outcome = await RunHandlerAsync(context, current, envelope, verification.Timestamp, handler, request.Body,
+            current.GetPayloadJson(request), claim.Key, claim.Token);
+        await WriteOutcomeAsync(context, outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A delivery of several events: each is dispatched, claimed and run on its own, in order; the answer is 200 only when
+    /// every event was processed, a duplicate or ignored, otherwise the most serious failure (the provider retries the
+    /// delivery, and the events already completed are then skipped as duplicates).
+    /// </summary>
+    private async Task<WebhookOutcome> ProcessBatchAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
+        IReadOnlyList<WebhookBatchItem> items, DateTimeOffset? timestamp)
+    {
+        var result = BatchResult.Empty;
+        foreach (var item in items)
+        {
+            var envelope = item.Envelope;
+            var handler = dispatcher.Find(envelope.EventType);
+            if (handler is null)
+            {
+                WebhookLog.Ignored(logger, current.Name, envelope.DeliveryId, envelope.EventType);
+                result = result.Add(WebhookOutcome.Ignored);
+                continue;
+            }
+            var claim = await ClaimAsync(context, current, envelope.DeliveryId);
+            if (claim.Outcome is { } refused)
+            {
+                result = result.Add(refused);
+                if (refused is WebhookOutcome.Unavailable or WebhookOutcome.Aborted)
+                    break;
+                continue;
+            }
+            var outcome = await RunHandlerAsync(context, current, envelope, timestamp, handler, request.Body, item.Json, claim.Key, claim.Token);
+            result = result.Add(outcome);
+            if (outcome == WebhookOutcome.Aborted)
+                break;
+        }
+        WebhookLog.BatchDone(logger, current.Name, items.Count, result.Outcome);
+        if (await WriteRefusalAsync(context, result.Outcome) is { } answered)
+            return answered;
+        if (result.Outcome == WebhookOutcome.Ignored)
+            await WebhookResponses.WriteStatusAsync(context, options.IgnoredStatusCode, WebhookResponses.Ignored);
+        else
+            await WriteOutcomeAsync(context, result.Outcome);
+        return result.Outcome;
+    }
+
+    /// <summary>Claims <c>scheme:id</c>; a null <see cref="WebhookOutcome"/> means go on (claimed, or nothing to claim).</summary>
+    private async Task<(WebhookOutcome? Outcome, string? Key, long Token)> ClaimAsync(HttpContext context, WebhookScheme current, string? id)
+    {
+        var replay = current.Options.Replay;
+        if (!replay.Enabled || id is null)
+            return (null, null, 0);
         var key = string.Concat(current.Name, ":", id);
         var started = Stopwatch.GetTimestamp();
         NonceClaimResult claim;
@@ -131,7 +175,6 @@ internal sealed class WebhookEndpoint(
                 return (null, null, 0);
             }
             WebhookLog.StoreUnavailable(logger, e, current.Name, id);
-            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, WebhookResponses.ServiceUnavailable, options.UnavailableRetryAfter);
             return (WebhookOutcome.Unavailable, null, 0);
         }
 
@@ -139,26 +182,62 @@ internal sealed class WebhookEndpoint(
         {
             case NonceClaimStatus.Completed:
                 WebhookLog.Duplicate(logger, current.Name, id);
-                await WebhookResponses.WriteStatusAsync(context, StatusCodes.Status200OK, WebhookResponses.Duplicate);
                 return (WebhookOutcome.Duplicate, null, 0);
             case NonceClaimStatus.InFlight:
                 WebhookLog.InFlight(logger, current.Name, id);
-                await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status409Conflict, WebhookResponses.Conflict, options.InFlightRetryAfter);
                 return (WebhookOutcome.InFlight, null, 0);
             default:
                 return (null, key, claim.Token);
         }
     }
 
-    private async Task<WebhookOutcome> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
-        WebhookEnvelope envelope, DateTimeOffset? timestamp, WebhookHandlerRegistration handler, string? key, long token)
+    /// <summary>Writes the answer to a delivery that is not run (duplicate, in flight, store down); null when none applies.</summary>
+    private async ValueTask<WebhookOutcome?> WriteRefusalAsync(HttpContext context, WebhookOutcome? outcome)
     {
-        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, request.Body, context, out var error);
+        switch (outcome)
+        {
+            case WebhookOutcome.Duplicate:
+                await WebhookResponses.WriteStatusAsync(context, StatusCodes.Status200OK, WebhookResponses.Duplicate);
+                return outcome;
+            case WebhookOutcome.InFlight:
+                await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status409Conflict, WebhookResponses.Conflict, options.InFlightRetryAfter);
+                return outcome;
+            case WebhookOutcome.Unavailable:
+                await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, WebhookResponses.ServiceUnavailable, options.UnavailableRetryAfter);
+                return outcome;
+            case WebhookOutcome.Aborted:
+                return outcome;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Writes the answer to a delivery whose handler ran (or whose payload could not be read).</summary>
+    private static ValueTask WriteOutcomeAsync(HttpContext context, WebhookOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case WebhookOutcome.Processed:
+                return WebhookResponses.WriteStatusAsync(context, StatusCodes.Status200OK, WebhookResponses.Processed);
+            case WebhookOutcome.Malformed:
+                return WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadRequest);
+            case WebhookOutcome.Failed when !context.Response.HasStarted:
+                context.Response.Clear();
+                return WebhookResponses.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, WebhookResponses.InternalServerError);
+            default:
+                return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Deserializes, runs the handler, then completes or releases the claim. Writes no response.</summary>
+    private async Task<WebhookOutcome> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookEnvelope envelope, DateTimeOffset? timestamp,
+        WebhookHandlerRegistration handler, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, string? key, long token)
+    {
+        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, body, payloadJson, context, out var error);
         if (webhook is null)
         {
             WebhookLog.MalformedPayload(logger, current.Name, envelope.DeliveryId, handler.PayloadType.Name, error ?? "unreadable");
             await ReleaseAsync(current, key, token);
-            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadRequest);
             return WebhookOutcome.Malformed;
         }
 
@@ -176,11 +255,6 @@ internal sealed class WebhookEndpoint(
         {
             WebhookLog.HandlerFailed(logger, e, current.Name, envelope.DeliveryId, envelope.EventType);
             await ReleaseAsync(current, key, token);
-            if (!context.Response.HasStarted)
-            {
-                context.Response.Clear();
-                await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, WebhookResponses.InternalServerError);
-            }
             return WebhookOutcome.Failed;
         }
 
@@ -199,7 +273,6 @@ internal sealed class WebhookEndpoint(
             }
         }
         WebhookLog.Processed(logger, current.Name, envelope.DeliveryId, envelope.EventType);
-        await WebhookResponses.WriteStatusAsync(context, StatusCodes.Status200OK, WebhookResponses.Processed);
         return WebhookOutcome.Processed;
     }
 

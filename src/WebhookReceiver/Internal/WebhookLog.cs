@@ -55,4 +55,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(17, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} carries no delivery id; replay protection rests on the signature")]
     public static partial void NoDeliveryId(ILogger logger, string scheme, string? deliveryId);
+
+    [LoggerMessage(18, LogLevel.Debug, "Webhook batch of {Count} events to scheme {Scheme} handled one by one; answered as {Outcome}")]
+    public static partial void BatchDone(ILogger logger, string scheme, int count, WebhookOutcome outcome);
 }

@@ -79,6 +79,23 @@ public abstract class ProviderConformanceTests
 
     protected WebhookVerificationResult Verify(WebhookRequest request, DateTimeOffset now) => CreateScheme(VerifyingSecret).Verify(request, now);
 
+    /// <summary>The failure when the signature is absent. Default: <see cref="WebhookVerificationFailure.MissingHeader"/>.</summary>
+    protected virtual WebhookVerificationFailure MissingSignatureFailure => WebhookVerificationFailure.MissingHeader;
+
+    /// <summary>The signed request without its signature. Default: <see cref="SignatureHeader"/> removed.</summary>
+    protected virtual WebhookRequest WithoutSignature(WebhookSignedRequest delivery) => ToRequest(delivery, h => h.Remove(SignatureHeader));
+
+    /// <summary>The signed request with its signature replaced by <paramref name="value"/>. Default: in <see cref="SignatureHeader"/>.</summary>
+    protected virtual WebhookRequest WithSignature(WebhookSignedRequest delivery, string value) => ToRequest(delivery, h => h[SignatureHeader] = value);
+
+    /// <summary>A copy of a signed body with one signed byte changed. Default: the middle byte.</summary>
+    protected virtual byte[] Tamper(ReadOnlyMemory<byte> body)
+    {
+        var tampered = body.ToArray();
+        tampered[tampered.Length / 2] ^= 0x01;
+        return tampered;
+    }
+
     [Fact]
     public void SignThenVerify_SameSecret_Succeeds()
     {
@@ -93,9 +110,7 @@ public abstract class ProviderConformanceTests
     {
         var now = WebhookTestHost.Start;
         var signed = Sign(SigningSecret, now);
-        var tampered = signed.Body.ToArray();
-        tampered[tampered.Length / 2] ^= 0x01;
-        var result = Verify(ToRequest(signed, body: tampered), now);
+        var result = Verify(ToRequest(signed, body: Tamper(signed.Body)), now);
         Assert.False(result.Succeeded);
         Assert.NotEqual(WebhookVerificationFailure.None, result.Failure);
     }
@@ -113,9 +128,9 @@ public abstract class ProviderConformanceTests
     public void Verify_MissingSignatureHeader_FailsWithMissingHeader()
     {
         var now = WebhookTestHost.Start;
-        var result = Verify(ToRequest(Sign(SigningSecret, now), h => h.Remove(SignatureHeader)), now);
+        var result = Verify(WithoutSignature(Sign(SigningSecret, now)), now);
         Assert.False(result.Succeeded);
-        Assert.Equal(WebhookVerificationFailure.MissingHeader, result.Failure);
+        Assert.Equal(MissingSignatureFailure, result.Failure);
         Assert.False(string.IsNullOrWhiteSpace(result.Reason));
     }
 
@@ -133,7 +148,7 @@ public abstract class ProviderConformanceTests
     public void Verify_MalformedSignatureHeader_FailsWithoutThrowing(string value)
     {
         var now = WebhookTestHost.Start;
-        var result = Verify(ToRequest(Sign(SigningSecret, now), h => h[SignatureHeader] = value), now);
+        var result = Verify(WithSignature(Sign(SigningSecret, now), value), now);
         Assert.False(result.Succeeded);
     }
 
@@ -142,7 +157,7 @@ public abstract class ProviderConformanceTests
     {
         var now = WebhookTestHost.Start;
         var garbage = string.Join(' ', Enumerable.Range(0, 500).Select(i => $"v1,{new string((char)('A' + (i % 26)), 400)}"));
-        var result = Verify(ToRequest(Sign(SigningSecret, now), h => h[SignatureHeader] = garbage), now);
+        var result = Verify(WithSignature(Sign(SigningSecret, now), garbage), now);
         Assert.False(result.Succeeded);
     }
 

@@ -1,0 +1,23 @@
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// Failures of schemes that sign the URL the provider called: they name the URL that was checked, so a proxy or load
+/// balancer rewriting it shows up plainly in the log and in <c>webhook verify</c> instead of as a mystery 401.
+/// </summary>
+internal static class UrlSignature
+{
+    public static WebhookVerificationResult NoUrl(string provider) => WebhookVerificationResult.Fail(WebhookVerificationFailure.UrlMismatch,
+        $"{provider} signs the URL it calls, but no URL was given to verify against");
+
+    public static WebhookVerificationResult Mismatch(string url) => WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch,
+        $"signature does not match URL {url} with the configured secret(s) (if the provider calls a different address, e.g. behind a proxy, set PublicBaseUrl or use UseForwardedHeaders)");
+
+    /// <summary>The URL's UTF-8 bytes followed by the body, in a pooled buffer (Square's signed content).</summary>
+    public static SignedContentBuffer UrlThenBody(string url, ReadOnlySpan<byte> body)
+    {
+        var content = new SignedContentBuffer(url.Length * 3 + body.Length);
+        content.Append(url);
+        content.Append(body);
+        return content;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Net.Http.Headers;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Twilio scheme: base64 HMAC-SHA1 in <c>X-Twilio-Signature</c> over the full URL Twilio called followed, for form
+/// posts, by every parameter's <c>name</c> and <c>value</c> sorted by name then value (repeated names kept). For JSON
+/// posts the URL carries <c>bodySHA256</c>, the hex SHA-256 of the body, which must match. As Twilio's SDKs do, the URL
+/// is tried as received and with its port toggled (the default port added, or the given port removed). No signed
+/// timestamp: the delivery id is <c>I-Twilio-Idempotency-Token</c>, else a hash of the signature. Form fields reach
+/// handlers as a JSON object (a repeated name as an array of its values).
+/// </summary>
+public sealed class TwilioScheme : WebhookScheme
+{
+    private const int Sha256Size = 32;
+    private readonly byte[][] _keys;
+
+    /// <summary>Builds the scheme.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public TwilioScheme(string name, TwilioOptions options)
+        : base(name, options)
+    {
+        _keys = HmacSignature.Utf8Keys(options);
+    }
+
+    /// <summary>Gets the provider descriptor (id <c>twilio</c>).</summary>
+    public static WebhookProvider<TwilioOptions> Provider { get; } = new(
+        TwilioDefaults.ProviderId, "Twilio",
+        static (name, options) => new TwilioScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    public override bool RequiresUrl => true;
+
+    /// <inheritdoc />
+    protected override string? SignatureHeaderName => TwilioDefaults.SignatureHeader;
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    {
+        var signature = request.GetHeader(TwilioDefaults.SignatureHeader);
+        if (signature is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-Twilio-Signature header");
+        if (request.Url is not { } url)
+            return UrlSignature.NoUrl("Twilio");
+
+        var parameters = (List<KeyValuePair<string, string>>?)null;
+        if (BodyHash(url) is { } bodyHash)
+        {
+            Span<byte> expected = stackalloc byte[Sha256Size];
+            Span<byte> actual = stackalloc byte[Sha256Size];
+            SHA256.HashData(request.Body.Span, actual);
+            if (!SignatureEncoding.TryDecodeHex(bodyHash, expected, out var length) || length != Sha256Size)
+                return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "the URL's bodySHA256 is not a hex SHA-256");
+            if (!CryptographicOperations.FixedTimeEquals(expected, actual))
+                return WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, "the body's SHA-256 does not match the URL's bodySHA256 (body altered)");
+        }
+        else
+        {
+            parameters = SortedParameters(request.Body.Span);
+        }
+
+        if (Matches(url, parameters, signature))
+            return WebhookVerificationResult.Success();
+        if (WithOtherPort(url) is { } other && Matches(other, parameters, signature))
+            return WebhookVerificationResult.Success();
+        return UrlSignature.Mismatch(url);
+    }
+
+    private bool Matches(string url, List<KeyValuePair<string, string>>? parameters, string signature)
+    {
+        using var content = SignedContent(url, parameters);
+        return HmacSignature.Verify(WebhookHmacAlgorithm.Sha1, _keys, content.Span, WebhookSignatureEncoding.Base64, signature);
+    }
+
+    private static SignedContentBuffer SignedContent(string url, List<KeyValuePair<string, string>>? parameters)
+    {
+        var content = new SignedContentBuffer(url.Length * 3 + 256);
+        content.Append(url);
+        foreach (var (name, value) in parameters ?? [])
+        {
+            content.Append(name);
+            content.Append(value);
+        }
+        return content;
+    }
+
+    /// <summary>The form parameters of a body, decoded and sorted by name then value (ordinal), repeats kept.</summary>
+    private static List<KeyValuePair<string, string>> SortedParameters(ReadOnlySpan<byte> body)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in ReadForm(body))
+        {
+            foreach (var value in values)
+                list.Add(new(name, value ?? ""));
+        }
+        list.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Key, b.Key);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
+        });
+        return list;
+    }
+
+    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> ReadForm(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+            return [];
+        using var reader = new FormReader(Encoding.UTF8.GetString(body));
+        return reader.ReadForm();
+    }
+
+    private static string? BodyHash(string url)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+            return null;
+        var fragment = url.IndexOf('#', query);
+        var values = QueryHelpers.ParseQuery(fragment < 0 ? url[query..] : url[query..fragment]);
+        return values.TryGetValue(TwilioDefaults.BodyHashParameter, out var hash) ? hash.ToString() : null;
+    }
+
+    /// <summary>The URL with its port removed, or with the scheme's default port added when it has none.</summary>
+    /// <param name="url">An absolute URL.</param>
+    public static string? WithOtherPort(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+            return null;
+        var start = schemeEnd + 3;
+        var end = url.IndexOfAny(['/', '?', '#'], start);
+        if (end < 0)
+            end = url.Length;
+        var authority = url.AsSpan(start, end - start);
+        var hostStart = authority.LastIndexOf('@') + 1;
+        var colon = authority.LastIndexOf(':');
+        if (colon >= hostStart && colon > authority.LastIndexOf(']'))
+            return string.Concat(url.AsSpan(0, start + colon), url.AsSpan(end));
+        var scheme = url.AsSpan(0, schemeEnd);
+        var port = scheme.Equals("https", StringComparison.OrdinalIgnoreCase) ? ":443"
+            : scheme.Equals("http", StringComparison.OrdinalIgnoreCase) ? ":80" : null;
+        return port is null ? null : string.Concat(url.AsSpan(0, end), port, url.AsSpan(end));
+    }
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        envelope = new WebhookEnvelope(request.GetHeader(TwilioDefaults.IdempotencyTokenHeader), null);
+        return true;
+    }
+
+    /// <summary>Form posts reach handlers as a JSON object of their fields; JSON posts as they are.</summary>
+    /// <param name="request">The verified delivery.</param>
+    public override ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request)
+    {
+        var contentType = request.GetHeader(HeaderNames.ContentType);
+        if (contentType is null || !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            return request.Body;
+        var buffer = new ArrayBufferWriter<byte>(request.Body.Length * 2 + 16);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, values) in ReadForm(request.Body.Span))
+            {
+                if (values.Count == 1)
+                {
+                    writer.WriteString(name, values[0]);
+                    continue;
+                }
+                writer.WriteStartArray(name);
+                foreach (var value in values)
+                    writer.WriteStringValue(value);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>
+    /// Signs as Twilio does: a body that is JSON gets <c>bodySHA256</c> added to the URL and only the URL is signed;
+    /// any other body is taken as form parameters. <see cref="WebhookSigningRequest.Id"/>, when set, is sent as
+    /// <c>I-Twilio-Idempotency-Token</c>.
+    /// </summary>
+    /// <param name="request">What to sign.</param>
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var url = request.Url ?? throw new InvalidOperationException("Twilio signs the URL it calls: set WebhookSigningRequest.Url.");
+        var body = request.Body.Span;
+        List<KeyValuePair<string, string>>? parameters = null;
+        if (LooksLikeJson(body))
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+            url = string.Create(CultureInfo.InvariantCulture, $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{TwilioDefaults.BodyHashParameter}={hash}");
+        }
+        else
+        {
+            parameters = SortedParameters(body);
+        }
+        using var content = SignedContent(url, parameters);
+        var signature = HmacSignature.Sign(WebhookHmacAlgorithm.Sha1, _keys[0], content.Span, WebhookSignatureEncoding.Base64);
+        var headers = request.Id is null
+            ? Headers((TwilioDefaults.SignatureHeader, signature))
+            : Headers((TwilioDefaults.SignatureHeader, signature), (TwilioDefaults.IdempotencyTokenHeader, request.Id));
+        return new WebhookSignedRequest(request.Method, url, headers, request.Body);
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && body[start] is (byte)'{' or (byte)'[';
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookReceiver.Tests.Infrastructure;
+
+namespace WebhookReceiver.Tests.Providers.Square;
+
+public sealed class SquareConformanceTests : ProviderConformanceTests
+{
+    public override WebhookProvider Provider => SquareScheme.Provider;
+
+    protected override string SigningSecret => "Ibxx_5AKakO-3qeNVR61Dw";
+
+    protected override string OtherSigningSecret => "some-other-signature-key";
+
+    protected override string SignatureHeader => SquareDefaults.SignatureHeader;
+
+    protected override bool SignsTimestamp => false;
+
+    protected override string Body => """{"merchant_id":"M1","type":"payment.created","event_id":"evt_1001","data":{"type":"payment","id":"p1"}}""";
+
+    protected override string? EventType => "payment.created";
+
+    [Fact]
+    public void Verify_WrongUrl_FailsNamingTheCheckedUrl()
+    {
+        var now = WebhookTestHost.Start;
+        var signed = Sign(SigningSecret, now);
+        var request = new WebhookRequest("POST", "http://internal:8080/webhooks/test", ToRequest(signed).Headers, signed.Body);
+
+        var result = Verify(request, now);
+
+        Assert.Equal(WebhookVerificationFailure.SignatureMismatch, result.Failure);
+        Assert.Contains("http://internal:8080/webhooks/test", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("PublicBaseUrl", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_NoUrl_FailsWithUrlMismatch()
+    {
+        var now = WebhookTestHost.Start;
+        var signed = Sign(SigningSecret, now);
+        var result = Verify(new WebhookRequest("POST", null, ToRequest(signed).Headers, signed.Body), now);
+        Assert.Equal(WebhookVerificationFailure.UrlMismatch, result.Failure);
+    }
+
+    [Fact]
+    public void Sign_WithoutUrl_Throws()
+    {
+        var scheme = CreateScheme(SigningSecret);
+        Assert.Throws<InvalidOperationException>(() => scheme.Sign(new WebhookSigningRequest { Body = Encoding.UTF8.GetBytes(Body), Timestamp = WebhookTestHost.Start }));
+    }
+
+    [Fact]
+    public void TryReadEnvelope_SquareEvent_ReadsEventIdAndType()
+    {
+        var signed = Sign(SigningSecret, WebhookTestHost.Start);
+        Assert.True(CreateScheme(VerifyingSecret).TryReadEnvelope(ToRequest(signed), out var envelope));
+        Assert.Equal(new WebhookEnvelope("evt_1001", "payment.created"), envelope);
+    }
+
+    [Fact]
+    public async Task Pipeline_EventType_DispatchesToItsHandler()
+    {
+        string? seen = null;
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddSquare(SchemeName, o => o.Secret = SigningSecret),
+            app => app.MapWebhook(Path, SchemeName).On<System.Text.Json.JsonElement>("payment.created", (hook, ct) =>
+            {
+                seen = hook.DeliveryId;
+                return Task.CompletedTask;
+            }));
+        var signed = Sign(SigningSecret, host.Time.GetUtcNow());
+
+        var response = await host.Client.SendAsync(signed.ToHttpRequest(Url), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("evt_1001", seen);
+    }
+}
