@@ -10,6 +10,9 @@ public static class WebhookProviders
         TwilioScheme.Provider,
         SquareScheme.Provider,
         HubSpotScheme.Provider,
+        DiscordScheme.Provider,
+        SendGridScheme.Provider,
+        MailgunScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -37,7 +37,7 @@ internal static class JsonBatchReader
                 var json = body[start..(int)reader.BytesConsumed];
                 if (!JsonEnvelopeReader.TryRead(json.Span, idName, typeName, out var id, out var type))
                     return null;
-                items.Add(new WebhookBatchItem(new WebhookEnvelope(id ?? HashOf(json.Span), type), json));
+                items.Add(new WebhookBatchItem(new WebhookEnvelope(id ?? HashOf(json.Span, "event-"), type), json));
             }
             return reader.TokenType == JsonTokenType.EndArray ? items : null;
         }
@@ -47,10 +47,31 @@ internal static class JsonBatchReader
         }
     }
 
-    private static string HashOf(ReadOnlySpan<byte> json)
+    /// <summary>The items of an array body when <paramref name="split"/> is on; otherwise (or for an object body) <see langword="null"/>.</summary>
+    public static IReadOnlyList<WebhookBatchItem>? ReadBatch(bool split, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName)
+        => split && IsArray(body.Span) ? TryRead(body, idName, typeName) : null;
+
+    /// <summary>
+    /// The envelope of a body that is one event object (its id and type) or an array of them taken as a whole (keyed by a
+    /// hash of the body, no type); <see langword="false"/> when it is neither.
+    /// </summary>
+    public static bool TryReadEnvelope(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName, out WebhookEnvelope envelope)
+    {
+        if (IsArray(body.Span))
+        {
+            var items = TryRead(body, idName, typeName);
+            envelope = new WebhookEnvelope(items is null ? null : HashOf(body.Span, "batch-"), null);
+            return items is not null;
+        }
+        var ok = JsonEnvelopeReader.TryRead(body.Span, idName, typeName, out var id, out var type);
+        envelope = new WebhookEnvelope(id, type);
+        return ok;
+    }
+
+    private static string HashOf(ReadOnlySpan<byte> json, string prefix)
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(json, hash);
-        return "event-" + Convert.ToHexStringLower(hash[..16]);
+        return prefix + Convert.ToHexStringLower(hash[..16]);
     }
 }

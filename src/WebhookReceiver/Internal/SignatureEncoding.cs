@@ -32,4 +32,11 @@ internal static class SignatureEncoding
         var buffer = new byte[text.Length];
         return TryDecodeBase64(text, buffer, out var written) ? buffer[..written] : null;
     }
+
+    /// <summary>Decodes hex key material once, at start-up; <see langword="null"/> when it is not hex.</summary>
+    public static byte[]? DecodeHexOrNull(string text)
+    {
+        var buffer = new byte[text.Length / 2];
+        return TryDecodeHex(text.Trim(), buffer, out var written) ? buffer[..written] : null;
+    }
 }

@@ -18,6 +18,15 @@ internal ref struct SignedContentBuffer
         _length = 0;
     }
 
+    /// <summary>A buffer holding <paramref name="text"/>'s UTF-8 bytes then <paramref name="bytes"/> (e.g. <c>{url}{body}</c>, <c>{timestamp}{body}</c>).</summary>
+    public static SignedContentBuffer Concat(string text, ReadOnlySpan<byte> bytes)
+    {
+        var content = new SignedContentBuffer(text.Length * 3 + bytes.Length);
+        content.Append(text);
+        content.Append(bytes);
+        return content;
+    }
+
     public readonly ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
     public void Append(ReadOnlySpan<byte> bytes)

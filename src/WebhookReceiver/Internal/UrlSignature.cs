@@ -11,13 +11,4 @@ internal static class UrlSignature
 
     public static WebhookVerificationResult Mismatch(string url) => WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch,
         $"signature does not match URL {url} with the configured secret(s) (if the provider calls a different address, e.g. behind a proxy, set PublicBaseUrl or use UseForwardedHeaders)");
-
-    /// <summary>The URL's UTF-8 bytes followed by the body, in a pooled buffer (Square's signed content).</summary>
-    public static SignedContentBuffer UrlThenBody(string url, ReadOnlySpan<byte> body)
-    {
-        var content = new SignedContentBuffer(url.Length * 3 + body.Length);
-        content.Append(url);
-        content.Append(body);
-        return content;
-    }
 }

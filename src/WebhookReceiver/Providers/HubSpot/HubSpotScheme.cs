@@ -94,23 +94,11 @@ public sealed class HubSpotScheme : WebhookScheme
 
     /// <inheritdoc />
     public override IReadOnlyList<WebhookBatchItem>? ReadBatch(in WebhookRequest request)
-        => _splitBatch && JsonBatchReader.IsArray(request.Body.Span)
-            ? JsonBatchReader.TryRead(request.Body, "eventId"u8, "subscriptionType"u8)
-            : null;
+        => JsonBatchReader.ReadBatch(_splitBatch, request.Body, "eventId"u8, "subscriptionType"u8);
 
     /// <inheritdoc />
     public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        if (JsonBatchReader.IsArray(request.Body.Span))
-        {
-            var items = JsonBatchReader.TryRead(request.Body, "eventId"u8, "subscriptionType"u8);
-            envelope = new WebhookEnvelope(items is null ? null : HashForReplayKey(request.Body.Span, "batch-"), null);
-            return items is not null;
-        }
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "eventId"u8, "subscriptionType"u8, out var id, out var type);
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
-    }
+        => JsonBatchReader.TryReadEnvelope(request.Body, "eventId"u8, "subscriptionType"u8, out envelope);
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)

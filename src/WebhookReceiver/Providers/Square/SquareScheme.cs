@@ -41,7 +41,7 @@ public sealed class SquareScheme : WebhookScheme
             return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no x-square-hmacsha256-signature header");
         if (request.Url is not { } url)
             return UrlSignature.NoUrl("Square");
-        using var content = UrlSignature.UrlThenBody(url, request.Body.Span);
+        using var content = SignedContentBuffer.Concat(url, request.Body.Span);
         return HmacSignature.Verify(WebhookHmacAlgorithm.Sha256, _keys, content.Span, WebhookSignatureEncoding.Base64, signature)
             ? WebhookVerificationResult.Success()
             : UrlSignature.Mismatch(url);
@@ -60,7 +60,7 @@ public sealed class SquareScheme : WebhookScheme
     {
         ArgumentNullException.ThrowIfNull(request);
         var url = request.Url ?? throw new InvalidOperationException("Square signs the notification URL: set WebhookSigningRequest.Url.");
-        using var content = UrlSignature.UrlThenBody(url, request.Body.Span);
+        using var content = SignedContentBuffer.Concat(url, request.Body.Span);
         var signature = HmacSignature.Sign(WebhookHmacAlgorithm.Sha256, _keys[0], content.Span, WebhookSignatureEncoding.Base64);
         return new WebhookSignedRequest(request.Method, url, Headers((SquareDefaults.SignatureHeader, signature)), request.Body);
     }
