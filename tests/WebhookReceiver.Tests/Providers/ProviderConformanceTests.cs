@@ -195,6 +195,33 @@ public abstract class ProviderConformanceTests
     }
 
     [Fact]
+    public void Verify_WrongUrl_FailsNamingTheCheckedUrl()
+    {
+        if (!CreateScheme(VerifyingSecret).RequiresUrl)
+            Assert.Skip($"{Provider.Id} does not sign the URL.");
+        var now = WebhookTestHost.Start;
+        var signed = Sign(SigningSecret, now);
+        const string internalUrl = "http://internal:8080/webhooks/test";
+
+        var result = Verify(new WebhookRequest(signed.Method, internalUrl, ToRequest(signed).Headers, signed.Body), now);
+
+        Assert.Equal(WebhookVerificationFailure.SignatureMismatch, result.Failure);
+        Assert.Contains(internalUrl, result.Reason, StringComparison.Ordinal);
+        Assert.Contains("PublicBaseUrl", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_NoUrl_FailsWithUrlMismatch()
+    {
+        if (!CreateScheme(VerifyingSecret).RequiresUrl)
+            Assert.Skip($"{Provider.Id} does not sign the URL.");
+        var now = WebhookTestHost.Start;
+        var signed = Sign(SigningSecret, now);
+        var result = Verify(new WebhookRequest(signed.Method, null, ToRequest(signed).Headers, signed.Body), now);
+        Assert.Equal(WebhookVerificationFailure.UrlMismatch, result.Failure);
+    }
+
+    [Fact]
     public void Verify_PublishedVectors_MatchExpectedValidity()
     {
         var path = System.IO.Path.Combine(AppContext.BaseDirectory, "Vectors", Provider.Id + ".json");

@@ -62,26 +62,19 @@ public sealed class DiscordScheme : WebhookScheme
     /// <inheritdoc />
     public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
     {
-        var signatureText = request.GetHeader(DiscordDefaults.SignatureHeader);
-        var timestampText = request.GetHeader(DiscordDefaults.TimestampHeader);
-        if (signatureText is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-Signature-Ed25519 header");
-        if (timestampText is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-Signature-Timestamp header");
+        var time = SignedHeaders.Read(request, DiscordDefaults.SignatureHeader, DiscordDefaults.TimestampHeader, milliseconds: false,
+            Options.Tolerance, now, out var signatureText, out var timestampText);
+        if (!time.Succeeded)
+            return time;
         Span<byte> signature = stackalloc byte[SignatureSize];
         if (!SignatureEncoding.TryDecodeHex(signatureText.Trim(), signature, out var length) || length != SignatureSize)
             return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "X-Signature-Ed25519 is not a 64-byte hex signature");
-        if (!WebhookTimestamp.TryParseUnixSeconds(timestampText, out var signedAt))
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "X-Signature-Timestamp is not Unix seconds");
-        var time = WebhookTimestamp.Check(signedAt, now, Options.Tolerance);
-        if (!time.Succeeded)
-            return time;
 
         using var content = SignedContentBuffer.Concat(timestampText, request.Body.Span);
         foreach (var key in _publicKeys)
         {
             if (SignatureAlgorithm.Ed25519.Verify(key, content.Span, signature))
-                return WebhookVerificationResult.Success(signedAt);
+                return time;
         }
         return WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
             $"the signature does not verify under the {_publicKeys.Length} configured public key(s)"));

@@ -48,15 +48,8 @@ public sealed class HubSpotScheme : WebhookScheme
     /// <inheritdoc />
     public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
     {
-        var signature = request.GetHeader(HubSpotDefaults.SignatureHeader);
-        var timestampText = request.GetHeader(HubSpotDefaults.TimestampHeader);
-        if (signature is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-HubSpot-Signature-v3 header");
-        if (timestampText is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-HubSpot-Request-Timestamp header");
-        if (!WebhookTimestamp.TryParseUnixMilliseconds(timestampText, out var signedAt))
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "X-HubSpot-Request-Timestamp is not Unix milliseconds");
-        var time = WebhookTimestamp.Check(signedAt, now, Options.Tolerance);
+        var time = SignedHeaders.Read(request, HubSpotDefaults.SignatureHeader, HubSpotDefaults.TimestampHeader, milliseconds: true,
+            Options.Tolerance, now, out var signature, out var timestampText);
         if (!time.Succeeded)
             return time;
         if (request.Url is not { } url)
@@ -64,7 +57,7 @@ public sealed class HubSpotScheme : WebhookScheme
 
         using var content = SignedContent(request.Method, url, request.Body.Span, timestampText);
         return HmacSignature.Verify(WebhookHmacAlgorithm.Sha256, _keys, content.Span, WebhookSignatureEncoding.Base64, signature)
-            ? WebhookVerificationResult.Success(signedAt)
+            ? time
             : UrlSignature.Mismatch(url);
     }
 

@@ -51,7 +51,7 @@ public sealed class MailgunScheme : WebhookScheme
         using var content = SignedContentBuffer.Concat(timestampText, []);
         content.Append(token);
         return HmacSignature.Verify(WebhookHmacAlgorithm.Sha256, _keys, content.Span, WebhookSignatureEncoding.Hex, signature)
-            ? WebhookVerificationResult.Success(signedAt)
+            ? time
             : WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
                 $"signature.signature matches none of the {_keys.Length} configured signing key(s)"));
     }

@@ -38,26 +38,19 @@ public sealed class SendGridScheme : WebhookScheme
     /// <inheritdoc />
     public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
     {
-        var signatureText = request.GetHeader(SendGridDefaults.SignatureHeader);
-        var timestampText = request.GetHeader(SendGridDefaults.TimestampHeader);
-        if (signatureText is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-Twilio-Email-Event-Webhook-Signature header");
-        if (timestampText is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-Twilio-Email-Event-Webhook-Timestamp header");
+        var time = SignedHeaders.Read(request, SendGridDefaults.SignatureHeader, SendGridDefaults.TimestampHeader, milliseconds: false,
+            Options.Tolerance, now, out var signatureText, out var timestampText);
+        if (!time.Succeeded)
+            return time;
         Span<byte> signature = stackalloc byte[MaxDerSignatureSize];
         if (!SignatureEncoding.TryDecodeBase64(signatureText.Trim(), signature, out var length) || length < 8)
             return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "X-Twilio-Email-Event-Webhook-Signature is not a base64 DER ECDSA signature");
-        if (!WebhookTimestamp.TryParseUnixSeconds(timestampText, out var signedAt))
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, "X-Twilio-Email-Event-Webhook-Timestamp is not Unix seconds");
-        var time = WebhookTimestamp.Check(signedAt, now, Options.Tolerance);
-        if (!time.Succeeded)
-            return time;
 
         using var content = SignedContentBuffer.Concat(timestampText, request.Body.Span);
         foreach (var verifier in _keys.Verifiers)
         {
             if (verifier.Verify(content.Span, signature[..length]))
-                return WebhookVerificationResult.Success(signedAt);
+                return time;
         }
         return WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
             $"the signature does not verify under the {_keys.Verifiers.Length} configured public key(s)"));

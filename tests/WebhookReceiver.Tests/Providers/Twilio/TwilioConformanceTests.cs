@@ -56,16 +56,6 @@ public sealed class TwilioConformanceTests : ProviderConformanceTests
         Assert.False(Verify(ToRequest(signed, body: Encoding.UTF8.GetBytes("From=x&To=a")), now).Succeeded);
     }
 
-    [Fact]
-    public void Verify_WrongUrl_FailsNamingTheCheckedUrl()
-    {
-        var now = WebhookTestHost.Start;
-        var signed = Sign(SigningSecret, now);
-        var result = Verify(new WebhookRequest("POST", "http://internal:8080/webhooks/test", ToRequest(signed).Headers, signed.Body), now);
-        Assert.Equal(WebhookVerificationFailure.SignatureMismatch, result.Failure);
-        Assert.Contains("http://internal:8080/webhooks/test", result.Reason, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("https://example.com/hook?x=1", "https://example.com:443/hook?x=1")]
     [InlineData("https://example.com:443/hook", "https://example.com/hook")]
