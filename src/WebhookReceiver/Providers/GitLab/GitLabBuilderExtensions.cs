@@ -2,10 +2,13 @@ using WebhookReceiver;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers GitLab schemes.</summary>
+/// <summary>
+/// Registers GitLab secret-token schemes (<c>X-Gitlab-Token</c>). For GitLab signing tokens use AddStandardWebhooks:
+/// GitLab's signed webhooks follow Standard Webhooks (<c>webhook-id</c>, <c>webhook-timestamp</c>, <c>webhook-signature</c>).
+/// </summary>
 public static class GitLabBuilderExtensions
 {
-    /// <summary>Adds a GitLab scheme named <c>gitlab</c>.</summary>
+    /// <summary>Adds a GitLab secret-token scheme named <c>gitlab</c>. For GitLab signing tokens use <c>AddStandardWebhooks</c> instead.</summary>
     /// <param name="builder">The webhooks builder.</param>
     public static WebhookBuilder AddGitLab(this WebhookBuilder builder)
         => builder.AddGitLab(GitLabDefaults.ProviderId);
