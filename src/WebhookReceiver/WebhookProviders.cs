@@ -7,12 +7,22 @@ public static class WebhookProviders
     public static IReadOnlyList<WebhookProvider> All { get; } =
     [
         StandardWebhooksScheme.Provider,
+        GitHubScheme.Provider,
+        ShopifyScheme.Provider,
+        LinearScheme.Provider,
+        IntercomScheme.Provider,
+        TypeformScheme.Provider,
+        VercelScheme.Provider,
+        GitLabScheme.Provider,
+        MetaScheme.Provider,
+        BitbucketScheme.Provider,
         TwilioScheme.Provider,
         SquareScheme.Provider,
         HubSpotScheme.Provider,
         DiscordScheme.Provider,
         SendGridScheme.Provider,
         MailgunScheme.Provider,
+        HmacScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>
