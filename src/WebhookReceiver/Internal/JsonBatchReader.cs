@@ -39,7 +39,8 @@ internal static class JsonBatchReader
                     return null;
                 items.Add(new WebhookBatchItem(new WebhookEnvelope(id ?? HashOf(json.Span, "event-"), type), json));
             }
-            return reader.TokenType == JsonTokenType.EndArray ? items : null;
+            // Read past the end, so trailing content after the array throws (a final block is checked to its end).
+            return reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
         }
         catch (JsonException)
         {

@@ -18,7 +18,8 @@ internal static class WebhookUrl
             || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
             return null;
         var path = uri.AbsolutePath.TrimEnd('/');
-        return new PublicBase(uri.Scheme, HostString.FromUriComponent(uri), PathString.FromUriComponent(path.Length == 0 ? "" : path));
+        // Authority leaves out a default port, as the provider writes the URL (https://host/..., not https://host:443/...).
+        return new PublicBase(uri.Scheme, new HostString(uri.Authority), PathString.FromUriComponent(path));
     }
 
     /// <summary>The URL the provider called, as the scheme should verify it.</summary>

@@ -55,4 +55,25 @@ public sealed class SquareConformanceTests : ProviderConformanceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("evt_1001", seen);
     }
+
+    [Fact]
+    public async Task Pipeline_PublicBaseUrl_IsTheNotificationUrlSquareSigned()
+    {
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddSquare(SchemeName, o => { o.Secret = SigningSecret; o.PublicBaseUrl = "https://shop.example.com/api"; }),
+            app => app.MapWebhook<System.Text.Json.JsonElement>(Path, SchemeName, (hook, ct) => Task.CompletedTask));
+        var signed = CreateScheme(SigningSecret).Sign(new WebhookSigningRequest
+        {
+            Body = Encoding.UTF8.GetBytes(Body),
+            Url = "https://shop.example.com/api" + Path,
+            Timestamp = host.Time.GetUtcNow(),
+        });
+
+        var message = signed.ToHttpRequest(Url);
+        message.RequestUri = new Uri(Url); // the app behind the proxy is called at its own address
+
+        var response = await host.Client.SendAsync(message, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
