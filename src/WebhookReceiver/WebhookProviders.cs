@@ -7,6 +7,9 @@ public static class WebhookProviders
     public static IReadOnlyList<WebhookProvider> All { get; } =
     [
         StandardWebhooksScheme.Provider,
+        StripeScheme.Provider,
+        PaddleScheme.Provider,
+        CalendlyScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

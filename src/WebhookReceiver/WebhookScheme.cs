@@ -65,6 +65,14 @@ public abstract class WebhookScheme
         return signature is null ? null : HashForReplayKey(signature);
     }
 
+    /// <summary>
+    /// Gets the JSON a verified delivery's payload is deserialized from (for <see cref="Webhook{T}.Payload"/>). The default
+    /// is the body itself; schemes whose providers also post other encodings (e.g. Slack's form bodies) return the JSON
+    /// they carry. <see cref="Webhook.Body"/> stays the exact received bytes either way.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public virtual ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request) => request.Body;
+
     /// <summary>Gets the name of the header carrying the signature, if there is one.</summary>
     protected virtual string? SignatureHeaderName => null;
 
@@ -91,8 +99,20 @@ public abstract class WebhookScheme
     protected static string HashForReplayKey(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return HashForReplayKey(System.Text.Encoding.UTF8.GetBytes(value), "sig-");
+    }
+
+    /// <summary>
+    /// Hashes bytes (e.g. the verified body of a provider that sends no delivery id but resends the same body on
+    /// retries) into a short, fixed-length replay key starting with <paramref name="prefix"/>.
+    /// </summary>
+    /// <param name="value">The bytes to hash.</param>
+    /// <param name="prefix">The key's prefix, e.g. <c>body-</c>.</param>
+    protected static string HashForReplayKey(ReadOnlySpan<byte> value, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value), hash);
-        return "sig-" + Convert.ToHexStringLower(hash[..16]);
+        SHA256.HashData(value, hash);
+        return prefix + Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -153,7 +153,8 @@ internal sealed class WebhookEndpoint(
     private async Task<WebhookOutcome> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
         WebhookEnvelope envelope, DateTimeOffset? timestamp, WebhookHandlerRegistration handler, string? key, long token)
     {
-        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, request.Body, context, out var error);
+        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, request.Body,
+            current.GetPayloadJson(request), context, out var error);
         if (webhook is null)
         {
             WebhookLog.MalformedPayload(logger, current.Name, envelope.DeliveryId, handler.PayloadType.Name, error ?? "unreadable");
