@@ -8,7 +8,10 @@ public static class WebhookProviders
     [
         StandardWebhooksScheme.Provider,
         StripeScheme.Provider,
+        SlackScheme.Provider,
         PaddleScheme.Provider,
+        TwitchScheme.Provider,
+        ZoomScheme.Provider,
         CalendlyScheme.Provider,
     ];
 

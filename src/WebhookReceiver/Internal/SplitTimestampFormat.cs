@@ -30,11 +30,12 @@ internal sealed class SplitTimestampFormat(string signatureHeader, string timest
         return TimestampedHmac.VerifyPrefixed(keys, _contentPrefix, text, ":", request.Body.Span, signature, _signaturePrefix, signedAt, signatureHeader);
     }
 
-    /// <summary>Builds the timestamp and signature headers, signed with <paramref name="key"/>.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Sign(byte[] key, DateTimeOffset timestamp, ReadOnlySpan<byte> body)
+    /// <summary>Signs <paramref name="request"/> with <paramref name="key"/>: the timestamp and the signature header.</summary>
+    public WebhookSignedRequest Sign(byte[] key, WebhookSigningRequest request)
     {
-        var text = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = _signaturePrefix + TimestampedHmac.Sign(key, _contentPrefix, text, ":", body);
-        return [new(timestampHeader, text), new(signatureHeader, signature)];
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = _signaturePrefix + TimestampedHmac.Sign(key, _contentPrefix, text, ":", request.Body.Span);
+        return new WebhookSignedRequest(request.Method, request.Url, [new(timestampHeader, text), new(signatureHeader, signature)], request.Body);
     }
 }

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using WebhookReceiver.Tests.Infrastructure;
+
+namespace WebhookReceiver.Tests.Providers.Slack;
+
+public sealed class SlackConformanceTests : ProviderConformanceTests
+{
+    private const string FormContentType = "application/x-www-form-urlencoded";
+    private const string SlashCommand = "command=%2Fdeploy&text=api+to+staging&trigger_id=13345224609.738474920.8088930838d88f008e0&user_id=U2147483697&channel_id=C2147483705&team_id=T0001&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1234%2F5678";
+    private const string UrlVerification = """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""";
+
+    public override WebhookProvider Provider => SlackScheme.Provider;
+
+    protected override string SigningSecret => "8f742231b10e8888abcd99yyyzzz85a5";
+
+    protected override string OtherSigningSecret => "00000000000000000000000000000000";
+
+    protected override string SignatureHeader => SlackDefaults.SignatureHeader;
+
+    protected override bool SignsTimestamp => true;
+
+    protected override string Body => """{"token":"z26uFbvR1xHJEdHE1OQiO6t8","team_id":"T061EG9RZ","api_app_id":"A0FFV41KK","event":{"type":"app_mention","user":"U061F7AUR","text":"<@U0LAN0Z89> is it everything a river should be?","channel":"C0LAN2Q65"},"type":"event_callback","event_id":"Ev0LAN670R","event_time":1515449522}""";
+
+    protected override string? EventType => "app_mention";
+
+    [Fact]
+    public void Options_Default_ToleranceIsFiveMinutes()
+        => Assert.Equal(TimeSpan.FromMinutes(5), new SlackOptions().Tolerance);
+
+    [Fact]
+    public void TryReadEnvelope_EventCallback_UsesInnerEventTypeAndEventId()
+    {
+        Assert.True(CreateScheme(SigningSecret).TryReadEnvelope(ToRequest(Sign(SigningSecret, WebhookTestHost.Start)), out var envelope));
+
+        Assert.Equal(new WebhookEnvelope("Ev0LAN670R", "app_mention"), envelope);
+    }
+
+    [Fact]
+    public void TryReadEnvelope_InteractivityPayload_UsesPayloadTypeAndTriggerId()
+    {
+        var body = "payload=" + Uri.EscapeDataString("""{"type":"block_actions","trigger_id":"12466734323.1395872398","user":{"id":"U1"}}""");
+
+        Assert.True(CreateScheme(SigningSecret).TryReadEnvelope(ToRequest(Sign(SigningSecret, WebhookTestHost.Start, body)), out var envelope));
+
+        Assert.Equal(new WebhookEnvelope("12466734323.1395872398", "block_actions"), envelope);
+    }
+
+    [Fact]
+    public async Task Pipeline_UrlVerification_AnswersTheChallengeWithoutRunningTheHandler()
+    {
+        var runs = 0;
+        await using var host = await StartHostAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.CompletedTask;
+        });
+
+        var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), UrlVerification).ToHttpRequest(Url), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", answer.GetProperty("challenge").GetString());
+        Assert.Equal(0, runs);
+    }
+
+    [Fact]
+    public async Task Pipeline_UnsignedUrlVerification_Answers401WithoutTheChallenge()
+    {
+        await using var host = await StartHostAsync((hook, ct) => Task.CompletedTask);
+
+        var response = await host.Client.SendAsync(Sign(OtherSigningSecret, host.Time.GetUtcNow(), UrlVerification).ToHttpRequest(Url), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pipeline_EventCallbackRetry_ShowsRetryHeadersToTheHandler()
+    {
+        Webhook<JsonElement>? received = null;
+        string? retryNum = null, retryReason = null;
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddSlack(SchemeName, o => o.Secret = SigningSecret),
+            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("app_mention", (hook, ct) =>
+            {
+                received = hook;
+                retryNum = hook.Headers[SlackDefaults.RetryNumHeader];
+                retryReason = hook.Headers[SlackDefaults.RetryReasonHeader];
+                return Task.CompletedTask;
+            }));
+        var message = Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url);
+        message.Headers.Add(SlackDefaults.RetryNumHeader, "1");
+        message.Headers.Add(SlackDefaults.RetryReasonHeader, "http_timeout");
+
+        var response = await host.Client.SendAsync(message, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(received);
+        Assert.Equal("1", retryNum);
+        Assert.Equal("http_timeout", retryReason);
+        Assert.Equal("Ev0LAN670R", received.DeliveryId);
+        Assert.Equal("app_mention", received.EventType);
+        Assert.Equal("C0LAN2Q65", received.Payload.GetProperty("event").GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task Pipeline_EventCallbackResentWithANewSignature_IsAnsweredAsDuplicate()
+    {
+        var runs = 0;
+        await using var host = await StartHostAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.CompletedTask;
+        });
+        var first = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
+        host.Time.Advance(TimeSpan.FromSeconds(60));
+
+        var retry = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("""{"status":"duplicate"}""", await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task Pipeline_SlashCommandForm_VerifiesAndBindsTheCommand()
+    {
+        Webhook<SlackSlashCommand>? received = null;
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddSlack(SchemeName, o => o.Secret = SigningSecret),
+            app => app.MapWebhook(Path, SchemeName).On<SlackSlashCommand>("/deploy", (hook, ct) =>
+            {
+                received = hook;
+                return Task.CompletedTask;
+            }));
+
+        var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), SlashCommand).ToHttpRequest(Url, FormContentType),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(received);
+        Assert.Equal("/deploy", received.EventType);
+        Assert.Equal("13345224609.738474920.8088930838d88f008e0", received.DeliveryId);
+        Assert.Equal("/deploy", received.Payload.Command);
+        Assert.Equal("api to staging", received.Payload.Text);
+        Assert.Equal("https://hooks.slack.com/commands/1234/5678", received.Payload.ResponseUrl);
+        Assert.Equal(SlashCommand, Encoding.UTF8.GetString(received.Body.Span));
+    }
+
+    [Fact]
+    public async Task Pipeline_TamperedSlashCommandForm_Answers401()
+    {
+        var runs = 0;
+        await using var host = await StartHostAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.CompletedTask;
+        });
+        var signed = Sign(SigningSecret, host.Time.GetUtcNow(), SlashCommand);
+        var tampered = signed with { Body = Encoding.UTF8.GetBytes(SlashCommand.Replace("staging", "production", StringComparison.Ordinal)) };
+
+        var response = await host.Client.SendAsync(tampered.ToHttpRequest(Url, FormContentType), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, runs);
+    }
+
+    [Fact]
+    public async Task Pipeline_InteractivityForm_GivesTheHandlerThePayloadJson()
+    {
+        Webhook<JsonElement>? received = null;
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddSlack(SchemeName, o => o.Secret = SigningSecret),
+            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("block_actions", (hook, ct) =>
+            {
+                received = hook;
+                return Task.CompletedTask;
+            }));
+        var body = "payload=" + Uri.EscapeDataString("""{"type":"block_actions","trigger_id":"12466734323.1395872398","actions":[{"action_id":"approve","value":"42"}]}""");
+
+        var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), body).ToHttpRequest(Url, FormContentType),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(received);
+        Assert.Equal("12466734323.1395872398", received.DeliveryId);
+        Assert.Equal("approve", received.Payload.GetProperty("actions")[0].GetProperty("action_id").GetString());
+    }
+
+    [Fact]
+    public async Task Pipeline_SslCheck_AnswersEmpty200WithoutRunningTheHandler()
+    {
+        var runs = 0;
+        await using var host = await StartHostAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.CompletedTask;
+        });
+
+        var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), "ssl_check=1&token=XXXX").ToHttpRequest(Url, FormContentType),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, runs);
+    }
+}
