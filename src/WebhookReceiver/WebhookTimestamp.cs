@@ -56,6 +56,8 @@ public static class WebhookTimestamp
             var end = dot + 1;
             while (end < input.Length && char.IsAsciiDigit(input[end]))
                 end++;
+            if (end == dot + 1)
+                return false;
             var keep = Math.Min(end, dot + 8);
             input[..keep].CopyTo(shortened);
             input[end..].CopyTo(shortened[keep..]);

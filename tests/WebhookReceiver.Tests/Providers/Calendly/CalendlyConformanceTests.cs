@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Calendly;
@@ -54,12 +52,8 @@ public sealed class CalendlyConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_RetryOfTheSameBodyWithANewTimestamp_IsAnsweredAsDuplicate()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
         var first = Sign(SigningSecret, host.Time.GetUtcNow());
         host.Time.Advance(TimeSpan.FromSeconds(30));
         var retry = Sign(SigningSecret, host.Time.GetUtcNow());
@@ -74,24 +68,18 @@ public sealed class CalendlyConformanceTests : ProviderConformanceTests
         }
 
         Assert.Equal(["""{"status":"processed"}""", """{"status":"duplicate"}""", """{"status":"processed"}"""], responses);
-        Assert.Equal(2, runs);
+        Assert.Equal(2, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_EventType_ReachesTheHandlerOfThatType()
     {
-        string? eventType = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddCalendly(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("invitee.created", (hook, ct) =>
-            {
-                eventType = hook.EventType;
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "invitee.created", SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("invitee.created", eventType);
+        Assert.Equal("invitee.created", handler.Last?.EventType);
     }
 }

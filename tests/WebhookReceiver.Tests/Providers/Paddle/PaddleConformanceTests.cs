@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Paddle;
@@ -81,20 +79,14 @@ public sealed class PaddleConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_NotificationIdAndEventType_ReachTheHandler()
     {
-        Webhook<JsonElement>? received = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddPaddle(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("transaction.completed", (hook, ct) =>
-            {
-                received = hook;
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "transaction.completed", SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ntf_01h", received?.DeliveryId);
-        Assert.Equal("transaction.completed", received?.EventType);
+        Assert.Equal("ntf_01h", handler.Last?.DeliveryId);
+        Assert.Equal("transaction.completed", handler.Last?.EventType);
     }
 
     private static string H1(WebhookSignedRequest signed)

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Slack;
@@ -52,12 +50,8 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_UrlVerification_AnswersTheChallengeWithoutRunningTheHandler()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), UrlVerification).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
@@ -65,13 +59,13 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", answer.GetProperty("challenge").GetString());
-        Assert.Equal(0, runs);
+        Assert.Equal(0, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_UnsignedUrlVerification_Answers401WithoutTheChallenge()
     {
-        await using var host = await StartHostAsync((hook, ct) => Task.CompletedTask);
+        await using var host = await new RecordingHandler<JsonElement>().StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(OtherSigningSecret, host.Time.GetUtcNow(), UrlVerification).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
@@ -82,17 +76,8 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_EventCallbackRetry_ShowsRetryHeadersToTheHandler()
     {
-        Webhook<JsonElement>? received = null;
-        string? retryNum = null, retryReason = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddSlack(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("app_mention", (hook, ct) =>
-            {
-                received = hook;
-                retryNum = hook.Headers[SlackDefaults.RetryNumHeader];
-                retryReason = hook.Headers[SlackDefaults.RetryReasonHeader];
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>(SlackDefaults.RetryNumHeader, SlackDefaults.RetryReasonHeader);
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "app_mention", SchemeName, Path);
         var message = Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url);
         message.Headers.Add(SlackDefaults.RetryNumHeader, "1");
         message.Headers.Add(SlackDefaults.RetryReasonHeader, "http_timeout");
@@ -100,9 +85,10 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
         var response = await host.Client.SendAsync(message, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = handler.Last;
         Assert.NotNull(received);
-        Assert.Equal("1", retryNum);
-        Assert.Equal("http_timeout", retryReason);
+        Assert.Equal("1", handler.LastHeaders[SlackDefaults.RetryNumHeader].ToString());
+        Assert.Equal("http_timeout", handler.LastHeaders[SlackDefaults.RetryReasonHeader].ToString());
         Assert.Equal("Ev0LAN670R", received.DeliveryId);
         Assert.Equal("app_mention", received.EventType);
         Assert.Equal("C0LAN2Q65", received.Payload.GetProperty("event").GetProperty("channel").GetString());
@@ -111,12 +97,8 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_EventCallbackResentWithANewSignature_IsAnsweredAsDuplicate()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
         var first = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
         host.Time.Advance(TimeSpan.FromSeconds(60));
 
@@ -124,69 +106,55 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("""{"status":"duplicate"}""", await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(1, runs);
+        Assert.Equal(1, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_SlashCommandForm_VerifiesAndBindsTheCommand()
     {
-        Webhook<SlackSlashCommand>? received = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddSlack(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<SlackSlashCommand>("/deploy", (hook, ct) =>
-            {
-                received = hook;
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<SlackSlashCommand>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "/deploy", SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), SlashCommand).ToHttpRequest(Url, FormContentType),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = handler.Last;
         Assert.NotNull(received);
         Assert.Equal("/deploy", received.EventType);
         Assert.Equal("13345224609.738474920.8088930838d88f008e0", received.DeliveryId);
         Assert.Equal("/deploy", received.Payload.Command);
         Assert.Equal("api to staging", received.Payload.Text);
         Assert.Equal("https://hooks.slack.com/commands/1234/5678", received.Payload.ResponseUrl);
-        Assert.Equal(SlashCommand, Encoding.UTF8.GetString(received.Body.Span));
+        Assert.Equal(SlashCommand, handler.LastBody);
     }
 
     [Fact]
     public async Task Pipeline_TamperedSlashCommandForm_Answers401()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
         var signed = Sign(SigningSecret, host.Time.GetUtcNow(), SlashCommand);
         var tampered = signed with { Body = Encoding.UTF8.GetBytes(SlashCommand.Replace("staging", "production", StringComparison.Ordinal)) };
 
         var response = await host.Client.SendAsync(tampered.ToHttpRequest(Url, FormContentType), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, runs);
+        Assert.Equal(0, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_InteractivityForm_GivesTheHandlerThePayloadJson()
     {
-        Webhook<JsonElement>? received = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddSlack(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("block_actions", (hook, ct) =>
-            {
-                received = hook;
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "block_actions", SchemeName, Path);
         var body = "payload=" + Uri.EscapeDataString("""{"type":"block_actions","trigger_id":"12466734323.1395872398","actions":[{"action_id":"approve","value":"42"}]}""");
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), body).ToHttpRequest(Url, FormContentType),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = handler.Last;
         Assert.NotNull(received);
         Assert.Equal("12466734323.1395872398", received.DeliveryId);
         Assert.Equal("approve", received.Payload.GetProperty("actions")[0].GetProperty("action_id").GetString());
@@ -195,18 +163,14 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_SslCheck_AnswersEmpty200WithoutRunningTheHandler()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), "ssl_check=1&token=XXXX").ToHttpRequest(Url, FormContentType),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(0, runs);
+        Assert.Equal(0, handler.Runs);
     }
 }

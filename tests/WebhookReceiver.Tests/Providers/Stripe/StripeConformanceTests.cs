@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Stripe;
@@ -78,12 +76,8 @@ public sealed class StripeConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_OnlyV0Signature_Answers401WithoutRunningHandler()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
         var signed = Sign(SigningSecret, host.Time.GetUtcNow());
         var message = signed.ToHttpRequest(Url);
         message.Headers.Remove(SignatureHeader);
@@ -92,25 +86,20 @@ public sealed class StripeConformanceTests : ProviderConformanceTests
         var response = await host.Client.SendAsync(message, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, runs);
+        Assert.Equal(0, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_EventTypeAndId_ReachTheHandlerOfThatType()
     {
-        Webhook<JsonElement>? received = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddStripe(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("invoice.paid", (hook, ct) =>
-            {
-                received = hook;
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "invoice.paid", SchemeName, Path);
         var signed = Sign(SigningSecret, host.Time.GetUtcNow(), InvoicePaid);
 
         var response = await host.Client.SendAsync(signed.ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = handler.Last;
         Assert.NotNull(received);
         Assert.Equal("evt_1PaidInvoice", received.DeliveryId);
         Assert.Equal("invoice.paid", received.EventType);

@@ -86,12 +86,8 @@ public sealed class TwitchConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_Challenge_AnswersTheRawChallengeAsTextWithoutRunningTheHandler()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(SignAs(TwitchDefaults.VerificationMessage, ChallengeBody, host.Time.GetUtcNow()).ToHttpRequest(Url),
             TestContext.Current.CancellationToken);
@@ -99,13 +95,13 @@ public sealed class TwitchConformanceTests : ProviderConformanceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Challenge, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(0, runs);
+        Assert.Equal(0, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_UnsignedChallenge_Answers401()
     {
-        await using var host = await StartHostAsync((hook, ct) => Task.CompletedTask);
+        await using var host = await new RecordingHandler<JsonElement>().StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
         var signed = SignAs(TwitchDefaults.VerificationMessage, ChallengeBody, host.Time.GetUtcNow(), OtherSigningSecret);
 
         var response = await host.Client.SendAsync(signed.ToHttpRequest(Url), TestContext.Current.CancellationToken);
@@ -116,51 +112,38 @@ public sealed class TwitchConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_Revocation_ReachesTheRevocationHandler()
     {
-        Webhook<JsonElement>? revoked = null;
-        var notifications = 0;
+        var revocations = new RecordingHandler<JsonElement>();
+        var notifications = new RecordingHandler<JsonElement>();
         await using var host = await WebhookTestHost.StartAsync(
             schemes => schemes.AddTwitch(SchemeName, o => o.Secret = SigningSecret),
             app => app.MapWebhook(Path, SchemeName)
-                .On<JsonElement>(TwitchDefaults.RevocationMessage, (hook, ct) =>
-                {
-                    revoked = hook;
-                    return Task.CompletedTask;
-                })
-                .On<JsonElement>("channel.follow", (hook, ct) =>
-                {
-                    Interlocked.Increment(ref notifications);
-                    return Task.CompletedTask;
-                }));
+                .On<JsonElement>(TwitchDefaults.RevocationMessage, revocations.HandleAsync)
+                .On<JsonElement>("channel.follow", notifications.HandleAsync));
 
         var response = await host.Client.SendAsync(SignAs(TwitchDefaults.RevocationMessage, RevocationBody, host.Time.GetUtcNow(), id: "revocation-1").ToHttpRequest(Url),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var revoked = revocations.Last;
         Assert.NotNull(revoked);
         Assert.Equal("revocation", revoked.EventType);
         Assert.Equal("revocation-1", revoked.DeliveryId);
         Assert.Equal("authorization_revoked", revoked.Payload.GetProperty("subscription").GetProperty("status").GetString());
-        Assert.Equal(0, notifications);
+        Assert.Equal(0, notifications.Runs);
     }
 
     [Fact]
     public async Task Pipeline_Notification_UsesSubscriptionTypeAndMessageId()
     {
-        Webhook<JsonElement>? received = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddTwitch(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("channel.follow", (hook, ct) =>
-            {
-                received = hook;
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "channel.follow", SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), id: "befa7b53-d79d-478f-86b9-120f112b044e").ToHttpRequest(Url),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("channel.follow", received?.EventType);
-        Assert.Equal("befa7b53-d79d-478f-86b9-120f112b044e", received?.DeliveryId);
+        Assert.Equal("channel.follow", handler.Last?.EventType);
+        Assert.Equal("befa7b53-d79d-478f-86b9-120f112b044e", handler.Last?.DeliveryId);
     }
 
     private WebhookSignedRequest SignAs(string messageType, string body, DateTimeOffset timestamp, string? secret = null, string? id = null)

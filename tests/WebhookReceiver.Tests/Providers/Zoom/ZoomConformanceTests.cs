@@ -2,8 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Zoom;
@@ -29,12 +27,8 @@ public sealed class ZoomConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_UrlValidation_AnswersPlainAndEncryptedTokenWithoutRunningTheHandler()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), UrlValidation).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
@@ -44,13 +38,13 @@ public sealed class ZoomConformanceTests : ProviderConformanceTests
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), "qgg8vlvZRS6UYooatFL8Aw"u8));
         Assert.Equal("qgg8vlvZRS6UYooatFL8Aw", answer.GetProperty("plainToken").GetString());
         Assert.Equal(expected, answer.GetProperty("encryptedToken").GetString());
-        Assert.Equal(0, runs);
+        Assert.Equal(0, handler.Runs);
     }
 
     [Fact]
     public async Task Pipeline_UnsignedUrlValidation_Answers401()
     {
-        await using var host = await StartHostAsync((hook, ct) => Task.CompletedTask);
+        await using var host = await new RecordingHandler<JsonElement>().StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(OtherSigningSecret, host.Time.GetUtcNow(), UrlValidation).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
@@ -60,7 +54,7 @@ public sealed class ZoomConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_UrlValidationWithoutPlainToken_Answers400()
     {
-        await using var host = await StartHostAsync((hook, ct) => Task.CompletedTask);
+        await using var host = await new RecordingHandler<JsonElement>().StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
 
         var response = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow(), """{"payload":{},"event":"endpoint.url_validation"}""").ToHttpRequest(Url),
             TestContext.Current.CancellationToken);
@@ -71,43 +65,31 @@ public sealed class ZoomConformanceTests : ProviderConformanceTests
     [Fact]
     public async Task Pipeline_Event_ReachesTheHandlerOfItsTypeWithoutDeliveryId()
     {
-        Webhook<JsonElement>? received = null;
-        string? trackingId = null;
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddZoom(SchemeName, o => o.Secret = SigningSecret),
-            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("meeting.started", (hook, ct) =>
-            {
-                received = hook;
-                trackingId = hook.Headers[ZoomDefaults.TrackingIdHeader];
-                return Task.CompletedTask;
-            }));
+        var handler = new RecordingHandler<JsonElement>(ZoomDefaults.TrackingIdHeader);
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, "meeting.started", SchemeName, Path);
         var message = Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url);
         message.Headers.Add(ZoomDefaults.TrackingIdHeader, "v=2.0;clid=us06;rid=WEB_abc");
 
         var response = await host.Client.SendAsync(message, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.NotNull(received);
-        Assert.Equal("meeting.started", received.EventType);
-        Assert.Null(received.DeliveryId);
-        Assert.Equal("v=2.0;clid=us06;rid=WEB_abc", trackingId);
+        Assert.Equal(1, handler.Runs);
+        Assert.Equal("meeting.started", handler.Last?.EventType);
+        Assert.Null(handler.Last?.DeliveryId);
+        Assert.Equal("v=2.0;clid=us06;rid=WEB_abc", handler.LastHeaders[ZoomDefaults.TrackingIdHeader].ToString());
     }
 
     [Fact]
     public async Task Pipeline_RetryOfTheSameBody_IsAnsweredAsDuplicate()
     {
-        var runs = 0;
-        await using var host = await StartHostAsync((hook, ct) =>
-        {
-            Interlocked.Increment(ref runs);
-            return Task.CompletedTask;
-        });
+        var handler = new RecordingHandler<JsonElement>();
+        await using var host = await handler.StartHostAsync(Provider, SigningSecret, null, SchemeName, Path);
         await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
         host.Time.Advance(TimeSpan.FromMinutes(4));
 
         var retry = await host.Client.SendAsync(Sign(SigningSecret, host.Time.GetUtcNow()).ToHttpRequest(Url), TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"status":"duplicate"}""", await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(1, runs);
+        Assert.Equal(1, handler.Runs);
     }
 }
