@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 
 namespace WebhookReceiver;
 
@@ -53,6 +54,19 @@ public abstract class WebhookScheme
     /// <param name="request">The verified delivery.</param>
     /// <param name="envelope">Its id and event type.</param>
     public virtual WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope) => null;
+
+    /// <summary>
+    /// Gets a value indicating whether the provider also calls the webhook URL with GET for a handshake (Meta's
+    /// subscription check); <c>MapWebhook</c> then maps GET as well, answered by <see cref="AnswerGet"/> alone. The default is <see langword="false"/>.
+    /// </summary>
+    public virtual bool HandlesGet => false;
+
+    /// <summary>
+    /// Answers a GET handshake from its query string, without handlers and without the nonce store. Returns
+    /// <see langword="null"/> when the query is not a handshake the scheme knows (the endpoint answers 400). The default answers none.
+    /// </summary>
+    /// <param name="query">The query string of the GET request.</param>
+    public virtual WebhookHandshakeResponse? AnswerGet(IQueryCollection query) => null;
 
     /// <summary>
     /// Gets the replay key of a delivery that carries no id. The default hashes the signature header named by

@@ -5,7 +5,7 @@ using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Slack;
 
-public sealed class SlackConformanceTests : ProviderConformanceTests
+public sealed class SlackConformanceTests : ProviderEnvelopeConformanceTests
 {
     private const string FormContentType = "application/x-www-form-urlencoded";
     private const string SlashCommand = "command=%2Fdeploy&text=api+to+staging&trigger_id=13345224609.738474920.8088930838d88f008e0&user_id=U2147483697&channel_id=C2147483705&team_id=T0001&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1234%2F5678";
@@ -20,6 +20,8 @@ public sealed class SlackConformanceTests : ProviderConformanceTests
     protected override string SignatureHeader => SlackDefaults.SignatureHeader;
 
     protected override bool SignsTimestamp => true;
+
+    protected override string? ExpectedDeliveryId => "Ev0LAN670R";
 
     protected override string Body => """{"token":"z26uFbvR1xHJEdHE1OQiO6t8","team_id":"T061EG9RZ","api_app_id":"A0FFV41KK","event":{"type":"app_mention","user":"U061F7AUR","text":"<@U0LAN0Z89> is it everything a river should be?","channel":"C0LAN2Q65"},"type":"event_callback","event_id":"Ev0LAN670R","event_time":1515449522}""";
 

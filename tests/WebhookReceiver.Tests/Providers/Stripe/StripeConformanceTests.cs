@@ -4,7 +4,7 @@ using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Stripe;
 
-public sealed class StripeConformanceTests : ProviderConformanceTests
+public sealed class StripeConformanceTests : ProviderEnvelopeConformanceTests
 {
     private const string InvoicePaid = """{"id":"evt_1PaidInvoice","object":"event","type":"invoice.paid","data":{"object":{"id":"in_1","amount_paid":1250}}}""";
 
@@ -17,6 +17,8 @@ public sealed class StripeConformanceTests : ProviderConformanceTests
     protected override string SignatureHeader => StripeDefaults.SignatureHeader;
 
     protected override bool SignsTimestamp => true;
+
+    protected override string? ExpectedDeliveryId => "evt_1001";
 
     [Fact]
     public void Options_Default_ToleranceIs300Seconds()

@@ -6,7 +6,7 @@ using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Zoom;
 
-public sealed class ZoomConformanceTests : ProviderConformanceTests
+public sealed class ZoomConformanceTests : ProviderEnvelopeConformanceTests
 {
     private const string UrlValidation = """{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}""";
 
@@ -19,6 +19,8 @@ public sealed class ZoomConformanceTests : ProviderConformanceTests
     protected override string SignatureHeader => ZoomDefaults.SignatureHeader;
 
     protected override bool SignsTimestamp => true;
+
+    protected override string? ExpectedDeliveryId => null;
 
     protected override string Body => """{"event":"meeting.started","event_ts":1764244800000,"payload":{"account_id":"AAAA","object":{"id":"85012345678","uuid":"4444AAAiAAAAAiAiAiiAii==","topic":"Standup"}}}""";
 
