@@ -63,7 +63,7 @@ public sealed class HubSpotScheme : WebhookScheme
 
     /// <summary>The URI as HubSpot signs it: the characters HubSpot lists decoded (in either case), everything else kept.</summary>
     /// <param name="uri">The URI the provider called.</param>
-    public static string DecodeUri(string uri)
+    internal static string DecodeUri(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.Contains('%', StringComparison.Ordinal))

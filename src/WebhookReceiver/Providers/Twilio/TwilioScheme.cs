@@ -131,7 +131,7 @@ public sealed class TwilioScheme : WebhookScheme
 
     /// <summary>The URL with its port removed, or with the scheme's default port added when it has none.</summary>
     /// <param name="url">An absolute URL.</param>
-    public static string? WithOtherPort(string url)
+    internal static string? WithOtherPort(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
