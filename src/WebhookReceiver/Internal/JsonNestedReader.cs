@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace WebhookReceiver.Internal;
 
 /// <summary>
-/// Reads one scalar property of a top-level object property (e.g. Slack's <c>event.type</c>, Zoom's
-/// <c>payload.plainToken</c>) without deserializing the body; the inner object is read by <see cref="JsonEnvelopeReader"/>.
+/// Reads inside a top-level object property (e.g. Slack's <c>event.type</c>, Zoom's <c>payload.plainToken</c>,
+/// Mailgun's <c>signature</c>) without deserializing the body; the inner object is read by <see cref="JsonEnvelopeReader"/>.
 /// </summary>
 internal static class JsonNestedReader
 {
@@ -15,6 +15,19 @@ internal static class JsonNestedReader
     public static bool TryRead(ReadOnlySpan<byte> json, ReadOnlySpan<byte> objectName, ReadOnlySpan<byte> propertyName, out string? value)
     {
         value = null;
+        if (!TryFindObject(json, objectName, out var inner))
+            return false;
+        return inner.IsEmpty || JsonEnvelopeReader.TryRead(inner, propertyName, default, out value, out _);
+    }
+
+    /// <summary>
+    /// Finds the raw bytes of the top-level property <paramref name="objectName"/> when its value is an object
+    /// (<paramref name="inner"/> is empty when it is absent or not an object). Returns <see langword="false"/> when the
+    /// body is not a JSON object.
+    /// </summary>
+    public static bool TryFindObject(ReadOnlySpan<byte> json, ReadOnlySpan<byte> objectName, out ReadOnlySpan<byte> inner)
+    {
+        inner = default;
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -29,7 +42,8 @@ internal static class JsonNestedReader
                 {
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
-                    return JsonEnvelopeReader.TryRead(json[start..(int)reader.BytesConsumed], propertyName, default, out value, out _);
+                    inner = json[start..(int)reader.BytesConsumed];
+                    return true;
                 }
                 if (!reader.TrySkip())
                     return false;

@@ -36,7 +36,7 @@ public sealed class MailgunScheme : WebhookScheme
     /// <inheritdoc />
     public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
     {
-        if (!JsonObjectReader.TryFindObject(request.Body.Span, "signature"u8, out var block))
+        if (!JsonNestedReader.TryFindObject(request.Body.Span, "signature"u8, out var block) || block.IsEmpty)
             return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedBody, "no signature object in the JSON body");
         JsonEnvelopeReader.TryRead(block, "timestamp"u8, "token"u8, out var timestampText, out var token);
         JsonEnvelopeReader.TryRead(block, "signature"u8, default, out var signature, out _);
@@ -60,13 +60,10 @@ public sealed class MailgunScheme : WebhookScheme
     public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
     {
         var body = request.Body.Span;
-        string? token = null, type = null;
-        if (JsonObjectReader.TryFindObject(body, "signature"u8, out var block))
-            JsonEnvelopeReader.TryRead(block, "token"u8, default, out token, out _);
-        if (JsonObjectReader.TryFindObject(body, "event-data"u8, out var eventData))
-            JsonEnvelopeReader.TryRead(eventData, "event"u8, default, out type, out _);
+        JsonNestedReader.TryRead(body, "signature"u8, "token"u8, out var token);
+        var ok = JsonNestedReader.TryRead(body, "event-data"u8, "event"u8, out var type);
         envelope = new WebhookEnvelope(token, type);
-        return JsonEnvelopeReader.TryRead(body, default, default, out _, out _);
+        return ok;
     }
 
     /// <summary>
