@@ -40,4 +40,20 @@ public abstract class Webhook
 
     /// <summary>Gets the token that fires when the provider aborts the request.</summary>
     public CancellationToken RequestAborted => HttpContext.RequestAborted;
+
+    /// <summary>Gets the response set by <see cref="Respond"/>, if any.</summary>
+    public IResult? Response { get; private set; }
+
+    /// <summary>
+    /// Answers the provider with <paramref name="response"/> instead of <c>{"status":"processed"}</c>, once the handler has
+    /// succeeded and the delivery is marked completed: a Discord interaction response, TwiML for Twilio, a Slack slash-command
+    /// reply. A replay of the same delivery is still answered <c>{"status":"duplicate"}</c>; deliveries that carry a batch of
+    /// events answer for the batch and ignore this.
+    /// </summary>
+    /// <param name="response">The response, e.g. <c>TypedResults.Json(reply, MyJsonContext.Default.Reply)</c>.</param>
+    public void Respond(IResult response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Response = response;
+    }
 }

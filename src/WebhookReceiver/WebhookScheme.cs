@@ -61,6 +61,14 @@ public abstract class WebhookScheme
     public virtual WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope) => null;
 
     /// <summary>
+    /// Gets the acknowledgment of a processed delivery when the provider needs something other than
+    /// <c>{"status":"processed"}</c> (Slack slash commands show a JSON body to the user; Twilio expects TwiML). Returns
+    /// <see langword="null"/> for the default. A handler's <see cref="Webhook.Respond"/> takes precedence.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public virtual WebhookHandshakeResponse? GetProcessedResponse(in WebhookRequest request) => null;
+
+    /// <summary>
     /// Gets a value indicating whether the provider also calls the webhook URL with GET for a handshake (Meta's
     /// subscription check); <c>MapWebhook</c> then maps GET as well, answered by <see cref="AnswerGet"/> alone. The default is <see langword="false"/>.
     /// </summary>

@@ -117,9 +117,12 @@ internal sealed class WebhookEndpoint(
         var claim = await ClaimAsync(context, current, id);
         if (await WriteRefusalAsync(context, claim.Outcome) is { } refused)
             return refused;
-        var outcome = await RunHandlerAsync(context, current, envelope, verification.Timestamp, handler, request.Body,
+        var (outcome, reply) = await RunHandlerAsync(context, current, envelope, verification.Timestamp, handler, request.Body,
             current.GetPayloadJson(request), claim.Key, claim.Token);
-        await WriteOutcomeAsync(context, outcome);
+        if (outcome == WebhookOutcome.Processed && (reply is not null || current.GetProcessedResponse(request) is not null))
+            await WriteProcessedReplyAsync(context, current, request, reply);
+        else
+            await WriteOutcomeAsync(context, outcome);
         return outcome;
     }
 
@@ -150,7 +153,7 @@ internal sealed class WebhookEndpoint(
                     break;
                 continue;
             }
-            var outcome = await RunHandlerAsync(context, current, envelope, timestamp, handler, request.Body, item.Json, claim.Key, claim.Token);
+            var (outcome, _) = await RunHandlerAsync(context, current, envelope, timestamp, handler, request.Body, item.Json, claim.Key, claim.Token);
             result = result.Add(outcome);
             if (outcome == WebhookOutcome.Aborted)
                 break;
@@ -246,8 +249,20 @@ internal sealed class WebhookEndpoint(
         }
     }
 
+    /// <summary>The handler's own reply (<see cref="Webhook.Respond"/>), else the scheme's acknowledgment.</summary>
+    private static async ValueTask WriteProcessedReplyAsync(HttpContext context, WebhookScheme current, WebhookRequest request, IResult? reply)
+    {
+        if (reply is not null)
+        {
+            await reply.ExecuteAsync(context);
+            return;
+        }
+        var acknowledgment = current.GetProcessedResponse(request)!;
+        await WebhookResponses.WriteAsync(context, acknowledgment.StatusCode, acknowledgment.ContentType, acknowledgment.Body);
+    }
+
     /// <summary>Deserializes, runs the handler, then completes or releases the claim. Writes no response.</summary>
-    private async Task<WebhookOutcome> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookEnvelope envelope, DateTimeOffset? timestamp,
+    private async Task<(WebhookOutcome Outcome, IResult? Reply)> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookEnvelope envelope, DateTimeOffset? timestamp,
         WebhookHandlerRegistration handler, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, string? key, long token)
     {
         var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, body, payloadJson, context, out var error);
@@ -255,7 +270,7 @@ internal sealed class WebhookEndpoint(
         {
             WebhookLog.MalformedPayload(logger, current.Name, envelope.DeliveryId, handler.PayloadType.Name, error ?? "unreadable");
             await ReleaseAsync(current, key, token);
-            return WebhookOutcome.Malformed;
+            return (WebhookOutcome.Malformed, null);
         }
 
         try
@@ -266,13 +281,13 @@ internal sealed class WebhookEndpoint(
         {
             WebhookLog.Aborted(logger, current.Name, envelope.DeliveryId);
             await ReleaseAsync(current, key, token);
-            return WebhookOutcome.Aborted;
+            return (WebhookOutcome.Aborted, null);
         }
         catch (Exception e)
         {
             WebhookLog.HandlerFailed(logger, e, current.Name, envelope.DeliveryId, envelope.EventType);
             await ReleaseAsync(current, key, token);
-            return WebhookOutcome.Failed;
+            return (WebhookOutcome.Failed, null);
         }
 
         if (key is not null)
@@ -290,7 +305,7 @@ internal sealed class WebhookEndpoint(
             }
         }
         WebhookLog.Processed(logger, current.Name, envelope.DeliveryId, envelope.EventType);
-        return WebhookOutcome.Processed;
+        return (WebhookOutcome.Processed, webhook.Response);
     }
 
     private async ValueTask ReleaseAsync(WebhookScheme current, string? key, long token)

@@ -45,6 +45,9 @@ public abstract class ProviderConformanceTests
     /// <summary>The event type <see cref="Body"/> carries or the signer puts in a header.</summary>
     protected virtual string? EventType => "test.event";
 
+    /// <summary>The acknowledgment of a processed delivery (the provider's own format where it needs one).</summary>
+    protected virtual string ProcessedBody => """{"status":"processed"}""";
+
     /// <summary>The content type the provider posts with.</summary>
     protected virtual string ContentType => "application/json";
 
@@ -267,7 +270,7 @@ public abstract class ProviderConformanceTests
         var second = await host.Client.SendAsync(signed.ToHttpRequest(Url, ContentType), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal("""{"status":"processed"}""", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(ProcessedBody, await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("""{"status":"duplicate"}""", await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(1, runs);

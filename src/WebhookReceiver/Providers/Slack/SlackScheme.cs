@@ -105,6 +105,16 @@ public sealed class SlackScheme : WebhookScheme
         return SlackForm.ToPayloadJson(form);
     }
 
+    /// <summary>
+    /// Acknowledges slash commands and interactivity (form bodies) with an empty 200: Slack shows a JSON answer to the
+    /// user. Events API deliveries get the usual <c>{"status":"processed"}</c>. Reply to a command with <see cref="Webhook.Respond"/>.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public override WebhookHandshakeResponse? GetProcessedResponse(in WebhookRequest request)
+        => SlackForm.IsJson(request.Body.Span) ? null : EmptyAcknowledgment;
+
+    private static readonly WebhookHandshakeResponse EmptyAcknowledgment = new(200, "text/plain", ReadOnlyMemory<byte>.Empty);
+
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
 }

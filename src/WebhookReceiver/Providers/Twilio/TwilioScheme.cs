@@ -188,6 +188,16 @@ public sealed class TwilioScheme : WebhookScheme
     }
 
     /// <summary>
+    /// Acknowledges with an empty TwiML document (<c>&lt;Response/&gt;</c>, <c>text/xml</c>): Twilio reads the answer to a
+    /// message or call webhook as instructions. Reply with TwiML of your own through <see cref="Webhook.Respond"/>.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public override WebhookHandshakeResponse? GetProcessedResponse(in WebhookRequest request) => EmptyTwiml;
+
+    private static readonly WebhookHandshakeResponse EmptyTwiml = new(200, "text/xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>"u8.ToArray());
+
+    /// <summary>
     /// Signs as Twilio does: a body that is JSON gets <c>bodySHA256</c> added to the URL and only the URL is signed;
     /// any other body is taken as form parameters. <see cref="WebhookSigningRequest.Id"/>, when set, is sent as
     /// <c>I-Twilio-Idempotency-Token</c>.

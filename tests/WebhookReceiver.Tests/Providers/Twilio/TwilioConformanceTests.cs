@@ -10,6 +10,9 @@ namespace WebhookReceiver.Tests.Providers.Twilio;
 
 public sealed class TwilioConformanceTests : ProviderConformanceTests
 {
+    /// <summary>Twilio reads the answer as TwiML: an empty document acknowledges without instructions.</summary>
+    protected override string ProcessedBody => """<?xml version="1.0" encoding="UTF-8"?><Response></Response>""";
+
     private const string Form = "application/x-www-form-urlencoded";
     private const string PublicUrl = "https://hooks.example.com" + Path;
 
