@@ -65,6 +65,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton<IWebhookNonceStore, Replay.InMemoryNonceStore>();
         services.TryAddSingleton<IWebhookVerifier, WebhookVerifier>();
+        services.TryAddSingleton<WebhookCaptureWriter>();
         return new WebhookBuilder(services);
     }
 }
