@@ -1,1 +1,4 @@
-return 0;
+using WebhookReceiver.Cli;
+using WebhookReceiver.Cli.Infrastructure;
+
+return await WebhookCli.RunAsync(args, CliConsole.System);

@@ -14,10 +14,7 @@ public static class WebhookCaptureExtensions
     public static HttpRequestMessage ToHttpRequestMessage(this WebhookCapture capture, string? requestUri = null)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var target = requestUri ?? capture.Path + capture.Query;
-        if (capture.Query is not null && requestUri is not null && !requestUri.Contains('?', StringComparison.Ordinal))
-            target = requestUri + capture.Query;
-        var message = new HttpRequestMessage(new HttpMethod(capture.Method), new Uri(target, UriKind.RelativeOrAbsolute))
+        var message = new HttpRequestMessage(new HttpMethod(capture.Method), new Uri(capture.GetTarget(requestUri), UriKind.RelativeOrAbsolute))
         {
             Content = new ByteArrayContent(capture.Body),
         };
@@ -32,6 +29,21 @@ public static class WebhookCaptureExtensions
     /// </summary>
     /// <param name="capture">The captured delivery.</param>
     /// <param name="scheme">The scheme to sign with.</param>
-    public static WebhookRequestBuilder Resign(this WebhookCapture capture, WebhookScheme scheme)
-        => WebhookRequestBuilder.FromCapture(capture, scheme);
+    /// <param name="requestUri">Where to send it (the captured query is appended when it has none). The default is the captured path and query.</param>
+    public static WebhookRequestBuilder Resign(this WebhookCapture capture, WebhookScheme scheme, string? requestUri = null)
+        => WebhookRequestBuilder.FromCapture(capture, scheme).To(capture.GetTarget(requestUri));
+
+    /// <summary>
+    /// Gets where a captured delivery is sent: <paramref name="requestUri"/> with the captured query appended when it has
+    /// none, or by default the captured path and query.
+    /// </summary>
+    /// <param name="capture">The captured delivery.</param>
+    /// <param name="requestUri">The target URL, or <see langword="null"/>.</param>
+    public static string GetTarget(this WebhookCapture capture, string? requestUri)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        if (requestUri is null)
+            return capture.Path + capture.Query;
+        return capture.Query is not null && !requestUri.Contains('?', StringComparison.Ordinal) ? requestUri + capture.Query : requestUri;
+    }
 }

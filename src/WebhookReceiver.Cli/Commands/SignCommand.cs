@@ -1,0 +1,65 @@
+using System.CommandLine;
+using WebhookReceiver.Cli.Infrastructure;
+
+namespace WebhookReceiver.Cli.Commands;
+
+/// <summary><c>webhook sign</c>: prints the headers a provider would send with a body.</summary>
+internal static class SignCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var provider = CliOptions.Provider();
+        var secret = CliOptions.Secret();
+        var body = CliOptions.Body();
+        var bodyFile = CliOptions.BodyFile();
+        var id = new Option<string>("--id") { Description = "The delivery id. The default is a fresh one, for schemes that sign one.", HelpName = "id" };
+        var timestamp = CliOptions.UnixTime("--timestamp", "The signed time in Unix seconds. The default is now.");
+        var url = CliOptions.Url("The absolute URL the delivery goes to; needed by providers that sign the URL.").AbsoluteUrl();
+        var eventType = CliOptions.Event();
+        var command = new Command("sign", CliOptions.WithExamples(
+            "Prints the headers a provider would send with the body, one 'Name: value' per line.",
+            "webhook sign --provider standard-webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --body '{\"type\":\"order.created\"}'",
+            "webhook sign -p standard-webhooks -s whsec_... --body-file event.json --id msg_1 --timestamp 1614265330"))
+        {
+            provider, secret, body, bodyFile, id, timestamp, url, eventType,
+        };
+        CliOptions.RequireOneOf(command, body, bodyFile);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret));
+            var urlValue = result.GetValue(url);
+            if (scheme.RequiresUrl && urlValue is null)
+                throw new CliUsageException($"--url is required: provider '{result.GetValue(provider)}' signs the URL.");
+            var bytes = CliInput.Body(result.GetValue(body), result.GetValue(bodyFile));
+            var signed = SignWith(scheme, new WebhookSigningRequest
+            {
+                Body = bytes,
+                Id = result.GetValue(id),
+                Timestamp = CliInput.UnixSeconds(result.GetValue(timestamp), "--timestamp") ?? console.Time.GetUtcNow(),
+                Url = urlValue,
+                EventType = result.GetValue(eventType),
+            });
+            foreach (var (name, value) in signed.Headers)
+                await console.Out.WriteLineAsync($"{name}: {value}".AsMemory(), cancellationToken);
+            if (signed.Url is not null && signed.Url != urlValue)
+                await console.Error.WriteLineAsync($"note: the signature covers the URL {signed.Url}; send it there.".AsMemory(), cancellationToken);
+            if (!signed.Body.Span.SequenceEqual(bytes))
+                await console.Error.WriteLineAsync("note: the provider signs a changed body; sign alone cannot show it, use send.".AsMemory(), cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Signs; a scheme that holds only keys that cannot sign (public keys) is an input error.</summary>
+    public static WebhookSignedRequest SignWith(WebhookScheme scheme, WebhookSigningRequest request)
+    {
+        try
+        {
+            return scheme.Sign(request);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+    }
+}
