@@ -1,4 +1,9 @@
-using WebhookReceiver.Cli;
 using WebhookReceiver.Cli.Infrastructure;
 
-return await WebhookCli.RunAsync(args, CliConsole.System);
+namespace WebhookReceiver.Cli;
+
+/// <summary>The entry point of the <c>webhook</c> tool.</summary>
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => WebhookCli.RunAsync(args, CliConsole.System);
+}

@@ -32,11 +32,7 @@ internal static class WebhookCli
         var result = Create(console).Parse(args);
         if (result.Action is ParseErrorAction || (result.Errors.Count > 0 && result.Action is null))
         {
-            foreach (var error in result.Errors)
-                await console.Error.WriteLineAsync($"error: {error.Message}");
-            var path = string.Join(' ', Path(result.CommandResult.Command));
-            await console.Error.WriteLineAsync($"Run '{path} --help' for usage and examples.");
-            return ExitCodes.Usage;
+            return await UsageErrorAsync(console, result, result.Errors.Select(e => e.Message));
         }
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
@@ -45,9 +41,16 @@ internal static class WebhookCli
         }
         catch (CliUsageException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.Usage;
+            return await UsageErrorAsync(console, result, [e.Message]);
         }
+    }
+
+    private static async Task<int> UsageErrorAsync(CliConsole console, ParseResult result, IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+            await console.Error.WriteLineAsync($"error: {message}");
+        await console.Error.WriteLineAsync($"Run '{string.Join(' ', Path(result.CommandResult.Command))} --help' for usage and examples.");
+        return ExitCodes.Usage;
     }
 
     private static Stack<string> Path(Command command)
