@@ -82,7 +82,7 @@ public sealed class WebhookCapture
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize(stream, WebhookCaptureJsonContext.Default.WebhookCapture)
+        return JsonSerializer.Deserialize(stream, WebhookCaptureJsonContext.Files.WebhookCapture)
             ?? throw new JsonException($"'{path}' holds no capture.");
     }
 
@@ -93,7 +93,7 @@ public sealed class WebhookCapture
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync(stream, WebhookCaptureJsonContext.Default.WebhookCapture, cancellationToken)
+        return await JsonSerializer.DeserializeAsync(stream, WebhookCaptureJsonContext.Files.WebhookCapture, cancellationToken)
             ?? throw new JsonException($"'{path}' holds no capture.");
     }
 
@@ -109,17 +109,17 @@ public sealed class WebhookCapture
         Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, CreateFileName());
         await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true);
-        await JsonSerializer.SerializeAsync(stream, this, WebhookCaptureJsonContext.Default.WebhookCapture, cancellationToken);
+        await JsonSerializer.SerializeAsync(stream, this, WebhookCaptureJsonContext.Files.WebhookCapture, cancellationToken);
         return path;
     }
 
     /// <summary>Serializes the capture to its JSON file format.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, WebhookCaptureJsonContext.Default.WebhookCapture);
+    public string ToJson() => JsonSerializer.Serialize(this, WebhookCaptureJsonContext.Files.WebhookCapture);
 
     /// <summary>Parses the JSON file format.</summary>
     /// <param name="json">The JSON text.</param>
     public static WebhookCapture FromJson(string json)
-        => JsonSerializer.Deserialize(json, WebhookCaptureJsonContext.Default.WebhookCapture)
+        => JsonSerializer.Deserialize(json, WebhookCaptureJsonContext.Files.WebhookCapture)
            ?? throw new JsonException("The JSON holds no capture.");
 
     private string CreateFileName()

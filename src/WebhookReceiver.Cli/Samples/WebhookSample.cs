@@ -17,7 +17,14 @@ internal sealed class WebhookSample
     /// <summary>The body: a JSON value sent as written, or a string sent as its text (form bodies).</summary>
     public JsonElement Body { get; set; }
 
-    public byte[] GetBody() => Body.ValueKind == JsonValueKind.String
-        ? System.Text.Encoding.UTF8.GetBytes(Body.GetString()!)
-        : System.Text.Encoding.UTF8.GetBytes(Body.GetRawText());
+    /// <summary>The body bytes: a string as its UTF-8 text, JSON compact (as providers send it), non-ASCII unescaped.</summary>
+    public byte[] GetBody()
+    {
+        if (Body.ValueKind == JsonValueKind.String)
+            return System.Text.Encoding.UTF8.GetBytes(Body.GetString()!);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            Body.WriteTo(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
 }
