@@ -15,7 +15,7 @@ public static class WebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps a POST endpoint at <paramref name="pattern"/> whose deliveries are verified by the scheme named
-    /// <paramref name="scheme"/>. Add handlers on the result with <c>On</c>/<c>OnAny</c>. Throws at start-up when
+    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's). Add handlers on the result with <c>On</c>/<c>OnAny</c>. Throws at start-up when
     /// <c>AddWebhooks()</c> was not called or no scheme has that name: verification is never skipped silently.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
@@ -39,7 +39,9 @@ public static class WebhookEndpointRouteBuilderExtensions
             services.GetRequiredService<WebhookMetrics>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"),
             options.CaptureDirectory is null ? null : services.GetRequiredService<WebhookCaptureWriter>());
-        var inner = endpoints.MapPost(pattern, (RequestDelegate)endpoint.InvokeAsync)
+        // Schemes whose provider sends a GET handshake (Meta) get GET on the same endpoint; decided once, here.
+        string[] methods = handle.Current.HandlesGet ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
+        var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)
             .WithMetadata(new WebhookEndpointMetadata(scheme))
             .WithDisplayName($"Webhook {scheme} {pattern}");
         return new WebhookEndpointConventionBuilder(inner, dispatcher, services);

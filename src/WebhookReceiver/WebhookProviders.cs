@@ -7,6 +7,22 @@ public static class WebhookProviders
     public static IReadOnlyList<WebhookProvider> All { get; } =
     [
         StandardWebhooksScheme.Provider,
+        GitHubScheme.Provider,
+        StripeScheme.Provider,
+        SlackScheme.Provider,
+        ShopifyScheme.Provider,
+        PaddleScheme.Provider,
+        TwitchScheme.Provider,
+        ZoomScheme.Provider,
+        LinearScheme.Provider,
+        CalendlyScheme.Provider,
+        IntercomScheme.Provider,
+        TypeformScheme.Provider,
+        VercelScheme.Provider,
+        GitLabScheme.Provider,
+        MetaScheme.Provider,
+        BitbucketScheme.Provider,
+        HmacScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

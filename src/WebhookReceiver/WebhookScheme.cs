@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
 
 namespace WebhookReceiver;
 
@@ -55,6 +56,19 @@ public abstract class WebhookScheme
     public virtual WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope) => null;
 
     /// <summary>
+    /// Gets a value indicating whether the provider also calls the webhook URL with GET for a handshake (Meta's
+    /// subscription check); <c>MapWebhook</c> then maps GET as well, answered by <see cref="AnswerGet"/> alone. The default is <see langword="false"/>.
+    /// </summary>
+    public virtual bool HandlesGet => false;
+
+    /// <summary>
+    /// Answers a GET handshake from its query string, without handlers and without the nonce store. Returns
+    /// <see langword="null"/> when the query is not a handshake the scheme knows (the endpoint answers 400). The default answers none.
+    /// </summary>
+    /// <param name="query">The query string of the GET request.</param>
+    public virtual WebhookHandshakeResponse? AnswerGet(IQueryCollection query) => null;
+
+    /// <summary>
     /// Gets the replay key of a delivery that carries no id. The default hashes the signature header named by
     /// <see cref="SignatureHeaderName"/>; returns <see langword="null"/> when there is nothing to key on.
     /// </summary>
@@ -64,6 +78,14 @@ public abstract class WebhookScheme
         var signature = SignatureHeaderName is null ? null : request.GetHeader(SignatureHeaderName);
         return signature is null ? null : HashForReplayKey(signature);
     }
+
+    /// <summary>
+    /// Gets the JSON a verified delivery's payload is deserialized from (for <see cref="Webhook{T}.Payload"/>). The default
+    /// is the body itself; schemes whose providers also post other encodings (e.g. Slack's form bodies) return the JSON
+    /// they carry. <see cref="Webhook.Body"/> stays the exact received bytes either way.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public virtual ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request) => request.Body;
 
     /// <summary>Gets the name of the header carrying the signature, if there is one.</summary>
     protected virtual string? SignatureHeaderName => null;
@@ -91,8 +113,20 @@ public abstract class WebhookScheme
     protected static string HashForReplayKey(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return HashForReplayKey(System.Text.Encoding.UTF8.GetBytes(value), "sig-");
+    }
+
+    /// <summary>
+    /// Hashes bytes (e.g. the verified body of a provider that sends no delivery id but resends the same body on
+    /// retries) into a short, fixed-length replay key starting with <paramref name="prefix"/>.
+    /// </summary>
+    /// <param name="value">The bytes to hash.</param>
+    /// <param name="prefix">The key's prefix, e.g. <c>body-</c>.</param>
+    protected static string HashForReplayKey(ReadOnlySpan<byte> value, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value), hash);
-        return "sig-" + Convert.ToHexStringLower(hash[..16]);
+        SHA256.HashData(value, hash);
+        return prefix + Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -36,6 +36,39 @@ public static class WebhookTimestamp
     public static bool TryParseUnixMilliseconds(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
         => TryParseUnix(text, 1000, out timestamp);
 
+    /// <summary>
+    /// Parses an RFC 3339 date-time (<c>2026-11-27T12:00:00.123456789Z</c> or with a <c>+hh:mm</c> offset) into a time.
+    /// Fractional seconds of any length are accepted; digits beyond the 100 ns resolution of
+    /// <see cref="DateTimeOffset"/> are dropped.
+    /// </summary>
+    /// <param name="text">The header value.</param>
+    /// <param name="timestamp">The parsed time.</param>
+    public static bool TryParseRfc3339(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
+    {
+        timestamp = default;
+        var input = text.Trim();
+        if (input.Length is < 20 or > 64)
+            return false;
+        Span<char> shortened = stackalloc char[input.Length];
+        var dot = input.IndexOf('.');
+        if (dot > 0)
+        {
+            var end = dot + 1;
+            while (end < input.Length && char.IsAsciiDigit(input[end]))
+                end++;
+            if (end == dot + 1)
+                return false;
+            var keep = Math.Min(end, dot + 8);
+            input[..keep].CopyTo(shortened);
+            input[end..].CopyTo(shortened[keep..]);
+            return DateTimeOffset.TryParseExact(shortened[..(keep + input.Length - end)], Rfc3339Formats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal, out timestamp);
+        }
+        return DateTimeOffset.TryParseExact(input, Rfc3339Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out timestamp);
+    }
+
+    private static readonly string[] Rfc3339Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     private static bool TryParseUnix(ReadOnlySpan<char> text, long unitsPerSecond, out DateTimeOffset timestamp)
     {
         timestamp = default;

@@ -27,9 +27,26 @@ internal sealed class WebhookEndpoint(
         var current = scheme.Current;
         using var activity = WebhookDiagnostics.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
         activity?.SetTag("webhook.scheme", current.Name);
-        var outcome = await ProcessAsync(context, current);
+        var outcome = HttpMethods.IsGet(context.Request.Method) ? await AnswerGetAsync(context, current) : await ProcessAsync(context, current);
         activity?.SetTag("webhook.outcome", outcome.ToString());
         metrics.Delivery(current.Name, outcome, started);
+    }
+
+    /// <summary>A GET handshake (mapped only for schemes whose HandlesGet is true): no body, no handler, no nonce store.</summary>
+    private async Task<WebhookOutcome> AnswerGetAsync(HttpContext context, WebhookScheme current)
+    {
+        if (current.AnswerGet(context.Request.Query) is not { } answer)
+        {
+            WebhookLog.NotAHandshake(logger, current.Name);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadHandshake);
+            return WebhookOutcome.Malformed;
+        }
+        if (answer.StatusCode >= StatusCodes.Status400BadRequest)
+            WebhookLog.HandshakeRefused(logger, current.Name, answer.StatusCode);
+        else
+            WebhookLog.HandshakeAnswered(logger, current.Name, answer.StatusCode);
+        await WebhookResponses.WriteAsync(context, answer.StatusCode, answer.ContentType, answer.Body);
+        return answer.StatusCode >= StatusCodes.Status400BadRequest ? WebhookOutcome.Unauthorized : WebhookOutcome.Handshake;
     }
 
     private async Task<WebhookOutcome> ProcessAsync(HttpContext context, WebhookScheme current)
@@ -157,7 +174,8 @@ internal sealed class WebhookEndpoint(
     private async Task<WebhookOutcome> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
         WebhookEnvelope envelope, DateTimeOffset? timestamp, WebhookHandlerRegistration handler, string? key, long token)
     {
-        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, request.Body, context, out var error);
+        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, request.Body,
+            current.GetPayloadJson(request), context, out var error);
         if (webhook is null)
         {
             WebhookLog.MalformedPayload(logger, current.Name, envelope.DeliveryId, handler.PayloadType.Name, error ?? "unreadable");

@@ -8,8 +8,12 @@ internal abstract class WebhookHandlerRegistration
 {
     public abstract Type PayloadType { get; }
 
-    /// <summary>Deserializes the payload; <see langword="null"/> with an error when the body is not a valid payload.</summary>
-    public abstract Webhook? CreateWebhook(JsonSerializerOptions json, WebhookScheme scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext context, out string? error);
+    /// <summary>
+    /// Deserializes the payload from <paramref name="payloadJson"/> (<see cref="WebhookScheme.GetPayloadJson"/>, usually
+    /// the body itself); <see langword="null"/> with an error when it is not a valid payload.
+    /// </summary>
+    public abstract Webhook? CreateWebhook(JsonSerializerOptions json, WebhookScheme scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp,
+        ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, HttpContext context, out string? error);
 
     public abstract Task InvokeAsync(Webhook webhook, HttpContext context);
 }

@@ -14,13 +14,14 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
 
     public override Type PayloadType => typeof(T);
 
-    public override Webhook? CreateWebhook(JsonSerializerOptions json, WebhookScheme scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext context, out string? error)
+    public override Webhook? CreateWebhook(JsonSerializerOptions json, WebhookScheme scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp,
+        ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, HttpContext context, out string? error)
     {
         error = null;
         T? payload;
         try
         {
-            payload = JsonSerializer.Deserialize(body.Span, TypeInfo(json));
+            payload = JsonSerializer.Deserialize(payloadJson.Span, TypeInfo(json));
         }
         catch (JsonException e)
         {

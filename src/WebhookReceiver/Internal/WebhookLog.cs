@@ -56,9 +56,15 @@ internal static partial class WebhookLog
     [LoggerMessage(17, LogLevel.Information, "Webhook delivery {DeliveryId} to scheme {Scheme} carries no delivery id; replay protection rests on the signature")]
     public static partial void NoDeliveryId(ILogger logger, string scheme, string? deliveryId);
 
-    [LoggerMessage(18, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} dropped: more than {Capacity} captures are waiting to be written")]
+    [LoggerMessage(18, LogLevel.Information, "GET to webhook scheme {Scheme} is not a handshake it answers; answered 400")]
+    public static partial void NotAHandshake(ILogger logger, string scheme);
+
+    [LoggerMessage(19, LogLevel.Information, "GET handshake of webhook scheme {Scheme} refused with {StatusCode}")]
+    public static partial void HandshakeRefused(ILogger logger, string scheme, int statusCode);
+
+    [LoggerMessage(20, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} dropped: more than {Capacity} captures are waiting to be written")]
     public static partial void CaptureDropped(ILogger logger, string scheme, int capacity);
 
-    [LoggerMessage(19, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} could not be written to {Directory}")]
+    [LoggerMessage(21, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} could not be written to {Directory}")]
     public static partial void CaptureFailed(ILogger logger, Exception exception, string scheme, string directory);
 }

@@ -12,7 +12,7 @@ namespace WebhookReceiver.Internal;
 internal static class WebhookResponses
 {
     private const string Json = "application/json";
-    private const string ProblemJson = "application/problem+json";
+    public const string ProblemJson = "application/problem+json";
 
     public static readonly byte[] Processed = """{"status":"processed"}"""u8.ToArray();
     public static readonly byte[] Duplicate = """{"status":"duplicate"}"""u8.ToArray();
@@ -20,6 +20,8 @@ internal static class WebhookResponses
 
     public static readonly byte[] BadRequest = Problem(400, "15.5.1", "Bad Request", "The webhook was verified but its payload could not be read.");
     public static readonly byte[] Unauthorized = Problem(401, "15.5.2", "Unauthorized", "The webhook signature could not be verified.");
+    public static readonly byte[] Forbidden = Problem(403, "15.5.4", "Forbidden", "The webhook handshake could not be verified.");
+    public static readonly byte[] BadHandshake = Problem(400, "15.5.1", "Bad Request", "The request is not a handshake this webhook endpoint answers.");
     public static readonly byte[] Conflict = Problem(409, "15.5.10", "Conflict", "This delivery is being processed by another request. Retry later.");
     public static readonly byte[] ContentTooLarge = Problem(413, "15.5.14", "Content Too Large", "The webhook body is larger than this endpoint accepts.");
     public static readonly byte[] InternalServerError = Problem(500, "15.6.1", "Internal Server Error", "The webhook handler failed. The delivery can be retried.");

@@ -1,0 +1,43 @@
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The common base of the built-in schemes that sign with an HMAC over the body (optionally with a delivery id and a
+/// timestamp): the generic <c>hmac</c> scheme, GitHub, Shopify, Linear, Intercom, Vercel, Typeform, Meta and Bitbucket.
+/// Each provider only describes where its signature, delivery id, event type and timestamp are; verification,
+/// envelope reading, ping acknowledgment and signing are shared. It cannot be derived from outside this library:
+/// for other providers, configure the generic <see cref="HmacScheme"/>.
+/// </summary>
+public abstract class HmacWebhookScheme : WebhookScheme
+{
+    private readonly HmacSchemeEngine _engine;
+
+    private protected HmacWebhookScheme(string name, WebhookSchemeOptions options, HmacSchemeSpec spec)
+        : base(name, options)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        _engine = new HmacSchemeEngine(spec, options);
+    }
+
+    /// <inheritdoc />
+    protected sealed override string? SignatureHeaderName => _engine.SignatureHeader;
+
+    /// <inheritdoc />
+    public sealed override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+        => _engine.Verify(request, now, Options.Tolerance);
+
+    /// <inheritdoc />
+    public sealed override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+        => _engine.TryReadEnvelope(request, out envelope);
+
+    /// <summary>Acknowledges the provider's ping event, if it has one, with 200 <c>{"status":"pong"}</c>; no handler runs.</summary>
+    /// <param name="request">The verified delivery.</param>
+    /// <param name="envelope">Its id and event type.</param>
+    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
+        => _engine.GetHandshakeResponse(envelope);
+
+    /// <inheritdoc />
+    public sealed override WebhookSignedRequest Sign(WebhookSigningRequest request)
+        => _engine.Sign(request, Name);
+}

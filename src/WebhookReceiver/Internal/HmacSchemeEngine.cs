@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// Verifies, reads and signs deliveries of any <see cref="HmacSchemeSpec"/>: the shared engine behind the generic
+/// <c>hmac</c> provider and every built-in provider that signs with an HMAC over the body (GitHub, Shopify, Linear, ...).
+/// Keys are decoded once here; a request costs one HMAC per key, with no allocation when the body alone is signed.
+/// </summary>
+internal sealed class HmacSchemeEngine
+{
+    private static readonly WebhookHandshakeResponse Pong = new(StatusCodes.Status200OK, "application/json", """{"status":"pong"}"""u8.ToArray());
+
+    private readonly HmacSchemeSpec _spec;
+    private readonly byte[][] _keys;
+    private readonly byte[]? _idProperty;
+    private readonly byte[]? _eventTypeProperty;
+    private readonly byte[]? _timestampProperty;
+
+    /// <summary>Builds the engine; throws <see cref="FormatException"/> when a secret cannot be decoded (never showing it).</summary>
+    public HmacSchemeEngine(HmacSchemeSpec spec, WebhookSchemeOptions options)
+    {
+        _spec = spec;
+        _keys = DecodeKeys(spec, options.GetAllSecrets());
+        _idProperty = Utf8(spec.DeliveryId.Property);
+        _eventTypeProperty = Utf8(spec.EventType.Property);
+        _timestampProperty = Utf8(spec.Timestamp.Property);
+    }
+
+    public string SignatureHeader => _spec.Primary.Header;
+
+    public WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now, TimeSpan tolerance)
+    {
+        HmacSignatureSource? source = null;
+        string? signatures = null;
+        foreach (var candidate in _spec.Signatures)
+        {
+            signatures = request.GetHeader(candidate.Header);
+            if (signatures is not null)
+            {
+                source = candidate;
+                break;
+            }
+        }
+        if (source is null || signatures is null)
+            return Fail(WebhookVerificationFailure.MissingHeader, $"no {_spec.Primary.Header} header{_spec.MissingSignatureHint}");
+
+        string? timestamp = null;
+        DateTimeOffset? signedAt = null;
+        if (_spec.Timestamp.Header is { } timestampHeader)
+        {
+            timestamp = request.GetHeader(timestampHeader);
+            if (timestamp is null)
+                return Fail(WebhookVerificationFailure.MissingHeader, $"no {timestampHeader} header");
+            if (!TryParseTime(timestamp, out var time))
+                return Fail(WebhookVerificationFailure.MalformedHeader, $"{timestampHeader} is not Unix {Unit}");
+            var check = WebhookTimestamp.Check(time, now, tolerance);
+            if (!check.Succeeded)
+                return check;
+            signedAt = time;
+        }
+
+        string? id = null;
+        if (_spec.Content.UsesId)
+        {
+            id = request.GetHeader(_spec.DeliveryId.Header!);
+            if (id is null)
+                return Fail(WebhookVerificationFailure.MissingHeader, $"no {_spec.DeliveryId.Header} header");
+        }
+
+        var body = request.Body.Span;
+        WebhookVerificationResult result;
+        if (_spec.Content.IsBodyOnly)
+        {
+            result = Match(source, signatures, body, signedAt);
+        }
+        else
+        {
+            using var content = _spec.Content.Build(id, timestamp, body);
+            result = Match(source, signatures, content.Span, signedAt);
+        }
+        return result.Succeeded && _timestampProperty is not null ? CheckBodyTimestamp(body, now, tolerance) : result;
+    }
+
+    private WebhookVerificationResult Match(HmacSignatureSource source, string header, ReadOnlySpan<byte> content, DateTimeOffset? signedAt)
+    {
+        var size = HmacSignature.HashSize(source.Algorithm);
+        Span<byte> expected = _keys.Length <= 8 ? stackalloc byte[HmacSignature.MaxHashSize * 8] : new byte[size * _keys.Length];
+        expected = expected[..(size * _keys.Length)];
+        HmacSignature.ComputeAll(source.Algorithm, _keys, content, expected);
+
+        Span<byte> candidate = stackalloc byte[HmacSignature.MaxHashSize];
+        int entries = 0, usable = 0;
+        var remaining = header.AsSpan();
+        while (!remaining.IsEmpty)
+        {
+            var cut = source.Separator is null ? -1 : remaining.IndexOf(source.Separator, StringComparison.Ordinal);
+            var entry = (cut < 0 ? remaining : remaining[..cut]).Trim();
+            remaining = cut < 0 ? default : remaining[(cut + source.Separator!.Length)..];
+            if (entry.IsEmpty)
+                continue;
+            entries++;
+            if (!entry.StartsWith(source.Prefix, StringComparison.Ordinal)
+                || !HmacSignature.TryDecode(source.Encoding, entry[source.Prefix.Length..], candidate, out var length)
+                || length != size)
+                continue;
+            usable++;
+            if (HmacSignature.MatchesAny(expected, size, candidate[..length]))
+                return WebhookVerificationResult.Success(signedAt);
+        }
+        if (usable == 0)
+            return Fail(WebhookVerificationFailure.MalformedHeader, string.Create(CultureInfo.InvariantCulture,
+                $"{source.Header} has no usable signature among {entries} entries (expected {source.Shape})"));
+        return Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
+            $"none of {usable} signature(s) in {source.Header} matched the {_keys.Length} configured key(s)"));
+    }
+
+    private WebhookVerificationResult CheckBodyTimestamp(ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
+    {
+        if (!JsonEnvelopeReader.TryRead(body, _timestampProperty, default, out var text, out _) || text is null)
+            return Fail(WebhookVerificationFailure.MalformedBody, $"the body has no {_spec.Timestamp.Property} property");
+        if (!TryParseTime(text, out var signedAt))
+            return Fail(WebhookVerificationFailure.MalformedBody, $"{_spec.Timestamp.Property} is not Unix {Unit}");
+        return WebhookTimestamp.Check(signedAt, now, tolerance);
+    }
+
+    public bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        var id = _spec.DeliveryId.Header is { } idHeader ? request.GetHeader(idHeader) : null;
+        var type = _spec.EventType.Header is { } typeHeader ? request.GetHeader(typeHeader) : null;
+        var ok = true;
+        if (_idProperty is not null || _eventTypeProperty is not null)
+        {
+            ok = JsonEnvelopeReader.TryRead(request.Body.Span, _idProperty, _eventTypeProperty, out var bodyId, out var bodyType);
+            id ??= bodyId;
+            type ??= bodyType;
+        }
+        envelope = new WebhookEnvelope(id, type);
+        return ok;
+    }
+
+    public WebhookHandshakeResponse? GetHandshakeResponse(in WebhookEnvelope envelope)
+        => _spec.PingEventType is { } ping && string.Equals(envelope.EventType, ping, StringComparison.Ordinal) ? Pong : null;
+
+    public WebhookSignedRequest Sign(WebhookSigningRequest request, string schemeName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_keys.Length == 0)
+            throw new InvalidOperationException($"Scheme '{schemeName}' has no secret to sign with.");
+        var headers = new List<KeyValuePair<string, string>>(4);
+        var body = request.Body;
+        string? id = null;
+        if (_spec.DeliveryId.Header is { } idHeader)
+        {
+            id = request.Id ?? Guid.NewGuid().ToString();
+            headers.Add(new(idHeader, id));
+        }
+        var unix = _spec.TimestampInMilliseconds ? request.Timestamp.ToUnixTimeMilliseconds() : request.Timestamp.ToUnixTimeSeconds();
+        var timestamp = unix.ToString(CultureInfo.InvariantCulture);
+        if (_spec.Timestamp.Header is { } timestampHeader)
+            headers.Add(new(timestampHeader, timestamp));
+        else if (_spec.Timestamp.Property is { } timestampProperty)
+            body = WithProperty(body, timestampProperty, unix);
+        if (_spec.EventType.Header is { } typeHeader && request.EventType is not null)
+            headers.Add(new(typeHeader, request.EventType));
+
+        var source = _spec.Primary;
+        string signature;
+        if (_spec.Content.IsBodyOnly)
+        {
+            signature = HmacSignature.Sign(source.Algorithm, _keys[0], body.Span, source.Encoding);
+        }
+        else
+        {
+            using var content = _spec.Content.Build(id, timestamp, body.Span);
+            signature = HmacSignature.Sign(source.Algorithm, _keys[0], content.Span, source.Encoding);
+        }
+        headers.Add(new(source.Header, source.Prefix + signature));
+        return new WebhookSignedRequest(request.Method, request.Url, headers, body);
+    }
+
+    private string Unit => _spec.TimestampInMilliseconds ? "milliseconds" : "seconds";
+
+    private bool TryParseTime(ReadOnlySpan<char> text, out DateTimeOffset time)
+        => _spec.TimestampInMilliseconds ? WebhookTimestamp.TryParseUnixMilliseconds(text, out time) : WebhookTimestamp.TryParseUnixSeconds(text, out time);
+
+    /// <summary>Sets a top-level number in a JSON object body (providers that sign a timestamp inside the body). Signing only.</summary>
+    private static ReadOnlyMemory<byte> WithProperty(ReadOnlyMemory<byte> body, string property, long value)
+    {
+        if (JsonNode.Parse(body.Span) is not JsonObject json)
+            throw new ArgumentException($"The body must be a JSON object to carry the signed '{property}'.", nameof(body));
+        json[property] = value;
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+
+    private static byte[][] DecodeKeys(HmacSchemeSpec spec, IReadOnlyList<string> secrets)
+    {
+        var keys = new byte[secrets.Count][];
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            var secret = secrets[i];
+            if (spec.SecretPrefix is { Length: > 0 } prefix && secret.StartsWith(prefix, StringComparison.Ordinal))
+                secret = secret[prefix.Length..];
+            keys[i] = spec.Base64Secrets
+                ? SignatureEncoding.DecodeBase64OrNull(secret) is { Length: > 0 } raw
+                    ? raw
+                    : throw new FormatException($"{(secrets.Count == 1 ? "the secret" : $"secret #{i + 1}")} is not valid base64 (SecretEncoding is Base64)")
+                : Encoding.UTF8.GetBytes(secret);
+        }
+        return keys;
+    }
+
+    private static byte[]? Utf8(string? name) => name is null ? null : Encoding.UTF8.GetBytes(name);
+
+    private static WebhookVerificationResult Fail(WebhookVerificationFailure failure, string reason)
+        => WebhookVerificationResult.Fail(failure, reason);
+}

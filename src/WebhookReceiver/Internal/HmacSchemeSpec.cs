@@ -1,0 +1,38 @@
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// Describes an HMAC scheme completely: where the signatures are and how they are written, what is signed, where the
+/// delivery id, event type and timestamp come from, and which event is a ping the library answers itself. Built-in
+/// providers describe themselves with one of these; the generic <c>hmac</c> provider builds one from its options.
+/// </summary>
+internal sealed class HmacSchemeSpec
+{
+    /// <summary>The signature headers, tried in order; the first one present is verified (later ones are legacy fallbacks).</summary>
+    public required IReadOnlyList<HmacSignatureSource> Signatures { get; init; }
+
+    /// <summary>What is signed. The default is the body alone.</summary>
+    public HmacSignedContent Content { get; init; } = HmacSignedContent.BodyOnly;
+
+    public HmacValueSource DeliveryId { get; init; }
+
+    public HmacValueSource EventType { get; init; }
+
+    /// <summary>The signed timestamp: a header (checked before the HMAC) or a body property (checked after it, on verified bytes).</summary>
+    public HmacValueSource Timestamp { get; init; }
+
+    public bool TimestampInMilliseconds { get; init; }
+
+    /// <summary>Whether secrets are base64 key bytes rather than UTF-8 text.</summary>
+    public bool Base64Secrets { get; init; }
+
+    /// <summary>A prefix removed from each secret before decoding (e.g. <c>whsec_</c>).</summary>
+    public string? SecretPrefix { get; init; }
+
+    /// <summary>The event type of the provider's ping, acknowledged with <c>{"status":"pong"}</c> without a handler.</summary>
+    public string? PingEventType { get; init; }
+
+    /// <summary>Appended to the "no signature header" reason (e.g. how to enable a legacy header).</summary>
+    public string? MissingSignatureHint { get; init; }
+
+    public HmacSignatureSource Primary => Signatures[0];
+}

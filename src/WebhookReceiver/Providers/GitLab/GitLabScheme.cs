@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The GitLab secret-token scheme: <c>X-Gitlab-Token</c> carries the secret itself, compared in constant time with each
+/// configured token. It proves the sender knows the token but covers neither the body nor a time: use HTTPS, and prefer
+/// GitLab's signing tokens, which follow Standard Webhooks (<c>AddStandardWebhooks</c>). The event type is
+/// <c>X-Gitlab-Event</c>; the delivery id is <c>Idempotency-Key</c>, else <c>X-Gitlab-Event-UUID</c>.
+/// </summary>
+public sealed class GitLabScheme : WebhookScheme
+{
+    private readonly byte[][] _tokens;
+
+    /// <summary>Builds the scheme.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public GitLabScheme(string name, GitLabOptions options)
+        : base(name, options)
+        => _tokens = [.. options.GetAllSecrets().Select(SecretToken.Hash)];
+
+    /// <summary>Gets the provider descriptor (id <c>gitlab</c>).</summary>
+    public static WebhookProvider<GitLabOptions> Provider { get; } = new(
+        GitLabDefaults.ProviderId, "GitLab",
+        static (name, options) => new GitLabScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    {
+        var token = request.GetHeader(GitLabDefaults.TokenHeader);
+        if (token is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {GitLabDefaults.TokenHeader} header");
+        return SecretToken.MatchesAny(_tokens, token)
+            ? WebhookVerificationResult.Success()
+            : WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"{GitLabDefaults.TokenHeader} matched none of the {_tokens.Length} configured token(s)"));
+    }
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        envelope = new WebhookEnvelope(
+            request.GetHeader(GitLabDefaults.IdempotencyKeyHeader) ?? request.GetHeader(GitLabDefaults.EventUuidHeader),
+            request.GetHeader(GitLabDefaults.EventHeader));
+        return true;
+    }
+
+    /// <summary>
+    /// Gets no fallback replay key: the token is the same on every delivery, so it cannot tell deliveries apart.
+    /// Deliveries without <c>Idempotency-Key</c> or <c>X-Gitlab-Event-UUID</c> are processed without a claim.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    public override string? GetFallbackReplayKey(in WebhookRequest request) => null;
+
+    /// <inheritdoc />
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = Options.GetAllSecrets() is [var first, ..] ? first : throw new InvalidOperationException($"Scheme '{Name}' has no token to send.");
+        var id = request.Id ?? Guid.NewGuid().ToString();
+        var headers = request.EventType is null
+            ? Headers((GitLabDefaults.TokenHeader, token), (GitLabDefaults.EventUuidHeader, id), (GitLabDefaults.IdempotencyKeyHeader, id))
+            : Headers((GitLabDefaults.TokenHeader, token), (GitLabDefaults.EventUuidHeader, id), (GitLabDefaults.IdempotencyKeyHeader, id),
+                (GitLabDefaults.EventHeader, request.EventType));
+        return new WebhookSignedRequest(request.Method, request.Url, headers, request.Body);
+    }
+}

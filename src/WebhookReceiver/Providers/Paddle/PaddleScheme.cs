@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Paddle Billing scheme: HMAC-SHA256 (hex) over <c>{ts}:{body}</c> in <c>Paddle-Signature: ts=…;h1=…</c>; any
+/// <c>h1</c> matching any secret passes. The delivery id is the body's <c>notification_id</c>, the event type its
+/// <c>event_type</c> (e.g. <c>transaction.completed</c>).
+/// </summary>
+public sealed class PaddleScheme : WebhookScheme
+{
+    private static readonly TimestampedHeaderFormat Format = new(PaddleDefaults.SignatureHeader, ';',
+        PaddleDefaults.TimestampKey, PaddleDefaults.SignatureKey, ":");
+
+    private readonly byte[][] _keys;
+
+    /// <summary>Builds the scheme, taking its secrets as UTF-8 keys.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public PaddleScheme(string name, PaddleOptions options)
+        : base(name, options)
+        => _keys = HmacSignature.Utf8Keys(options);
+
+    /// <summary>Gets the provider descriptor (id <c>paddle</c>).</summary>
+    public static WebhookProvider<PaddleOptions> Provider { get; } = new(
+        PaddleDefaults.ProviderId, "Paddle",
+        static (name, options) => new PaddleScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    protected override string? SignatureHeaderName => PaddleDefaults.SignatureHeader;
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+        => Format.Verify(request, _keys, Options.Tolerance, now);
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "notification_id"u8, "event_type"u8, out var id, out var type);
+        envelope = new WebhookEnvelope(id, type);
+        return ok;
+    }
+
+    /// <inheritdoc />
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Shopify scheme: <c>X-Shopify-Hmac-SHA256</c>, base64 HMAC-SHA256 of the body. The delivery id is
+/// <c>X-Shopify-Webhook-Id</c>, the event type <c>X-Shopify-Topic</c>. Shopify signs no timestamp: replay protection
+/// rests on the delivery id.
+/// </summary>
+public sealed class ShopifyScheme : HmacWebhookScheme
+{
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(ShopifyDefaults.SignatureHeader, "", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Base64)],
+        DeliveryId = HmacValueSource.FromHeader(ShopifyDefaults.DeliveryIdHeader),
+        EventType = HmacValueSource.FromHeader(ShopifyDefaults.TopicHeader),
+    };
+
+    /// <summary>Builds the scheme.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public ShopifyScheme(string name, ShopifyOptions options)
+        : base(name, options, Spec)
+    {
+    }
+
+    /// <summary>Gets the provider descriptor (id <c>shopify</c>).</summary>
+    public static WebhookProvider<ShopifyOptions> Provider { get; } = new(
+        ShopifyDefaults.ProviderId, "Shopify",
+        static (name, options) => new ShopifyScheme(name, options),
+        static (section, options) => section.Bind(options));
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Stripe scheme: HMAC-SHA256 (hex) over <c>{t}.{body}</c> in <c>Stripe-Signature: t=…,v1=…</c>; any <c>v1</c>
+/// matching any secret passes, <c>v0</c> entries are ignored. The delivery id and the event type are the body's
+/// <c>id</c> (<c>evt_…</c>) and <c>type</c> (e.g. <c>invoice.paid</c>).
+/// </summary>
+public sealed class StripeScheme : WebhookScheme
+{
+    private static readonly TimestampedHeaderFormat Format = new(StripeDefaults.SignatureHeader, ',',
+        StripeDefaults.TimestampKey, StripeDefaults.SignatureKey, ".");
+
+    private readonly byte[][] _keys;
+
+    /// <summary>Builds the scheme, taking its secrets as UTF-8 keys.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public StripeScheme(string name, StripeOptions options)
+        : base(name, options)
+        => _keys = HmacSignature.Utf8Keys(options);
+
+    /// <summary>Gets the provider descriptor (id <c>stripe</c>).</summary>
+    public static WebhookProvider<StripeOptions> Provider { get; } = new(
+        StripeDefaults.ProviderId, "Stripe",
+        static (name, options) => new StripeScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    protected override string? SignatureHeaderName => StripeDefaults.SignatureHeader;
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+        => Format.Verify(request, _keys, Options.Tolerance, now);
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "id"u8, "type"u8, out var id, out var type);
+        envelope = new WebhookEnvelope(id, type);
+        return ok;
+    }
+
+    /// <inheritdoc />
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Twitch EventSub scheme: HMAC-SHA256 (hex) over <c>{message id}{timestamp}{body}</c> in
+/// <c>Twitch-Eventsub-Message-Signature: sha256=…</c>, the RFC 3339 timestamp within 10 minutes. The delivery id is the
+/// message id. The event type is the subscription type (e.g. <c>channel.follow</c>) for notifications and
+/// <c>revocation</c> for revocations, which reach handlers registered for <c>revocation</c>.
+/// <c>webhook_callback_verification</c> is answered by the library after verification with the raw <c>challenge</c>
+/// as <c>text/plain</c>.
+/// </summary>
+public sealed class TwitchScheme : WebhookScheme
+{
+    private const string SignaturePrefix = "sha256=";
+    private readonly byte[][] _keys;
+
+    /// <summary>Builds the scheme, taking its secrets as UTF-8 keys.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public TwitchScheme(string name, TwitchOptions options)
+        : base(name, options)
+        => _keys = HmacSignature.Utf8Keys(options);
+
+    /// <summary>Gets the provider descriptor (id <c>twitch</c>).</summary>
+    public static WebhookProvider<TwitchOptions> Provider { get; } = new(
+        TwitchDefaults.ProviderId, "Twitch EventSub",
+        static (name, options) => new TwitchScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    protected override string? SignatureHeaderName => TwitchDefaults.SignatureHeader;
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    {
+        var signature = request.GetHeader(TwitchDefaults.SignatureHeader);
+        if (signature is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {TwitchDefaults.SignatureHeader} header");
+        var id = request.GetHeader(TwitchDefaults.MessageIdHeader);
+        if (id is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {TwitchDefaults.MessageIdHeader} header");
+        var timestamp = request.GetHeader(TwitchDefaults.TimestampHeader);
+        if (timestamp is null)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {TwitchDefaults.TimestampHeader} header");
+        if (!WebhookTimestamp.TryParseRfc3339(timestamp, out var signedAt))
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, $"{TwitchDefaults.TimestampHeader} is not an RFC 3339 time");
+        var time = WebhookTimestamp.Check(signedAt, now, Options.Tolerance);
+        if (!time.Succeeded)
+            return time;
+        return TimestampedHmac.VerifyPrefixed(_keys, id, timestamp, default, request.Body.Span, signature, SignaturePrefix, signedAt,
+            TwitchDefaults.SignatureHeader);
+    }
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        var messageType = request.GetHeader(TwitchDefaults.MessageTypeHeader);
+        var eventType = messageType is TwitchDefaults.RevocationMessage or TwitchDefaults.VerificationMessage
+            ? messageType
+            : request.GetHeader(TwitchDefaults.SubscriptionTypeHeader);
+        envelope = new WebhookEnvelope(request.GetHeader(TwitchDefaults.MessageIdHeader), eventType);
+        return JsonEnvelopeReader.TryRead(request.Body.Span, default, default, out _, out _);
+    }
+
+    /// <summary>Answers <c>webhook_callback_verification</c> with the body's raw <c>challenge</c> as <c>text/plain</c>.</summary>
+    /// <param name="request">The verified delivery.</param>
+    /// <param name="envelope">Its event type.</param>
+    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
+    {
+        if (envelope.EventType != TwitchDefaults.VerificationMessage)
+            return null;
+        return JsonEnvelopeReader.TryRead(request.Body.Span, "challenge"u8, default, out var challenge, out _) && !string.IsNullOrEmpty(challenge)
+            ? HandshakeResponses.Text(challenge)
+            : HandshakeResponses.BadRequest;
+    }
+
+    /// <summary>
+    /// Signs a message. <see cref="WebhookSigningRequest.EventType"/> <c>revocation</c> or
+    /// <c>webhook_callback_verification</c> sets the message type; any other value is a notification of that subscription type.
+    /// </summary>
+    /// <param name="request">What to sign.</param>
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = request.Id ?? Guid.CreateVersion7(request.Timestamp).ToString();
+        var timestamp = request.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        var signature = SignaturePrefix + TimestampedHmac.Sign(_keys[0], id, timestamp, default, request.Body.Span);
+        var messageType = request.EventType is TwitchDefaults.RevocationMessage or TwitchDefaults.VerificationMessage
+            ? request.EventType
+            : TwitchDefaults.NotificationMessage;
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new(TwitchDefaults.MessageIdHeader, id),
+            new(TwitchDefaults.MessageRetryHeader, "0"),
+            new(TwitchDefaults.MessageTypeHeader, messageType),
+            new(TwitchDefaults.SignatureHeader, signature),
+            new(TwitchDefaults.TimestampHeader, timestamp),
+        };
+        if (messageType == TwitchDefaults.NotificationMessage && request.EventType is not null)
+            headers.Add(new(TwitchDefaults.SubscriptionTypeHeader, request.EventType));
+        return new WebhookSignedRequest(request.Method, request.Url, headers, request.Body);
+    }
+}

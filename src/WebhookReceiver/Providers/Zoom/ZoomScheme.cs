@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using WebhookReceiver.Internal;
+
+namespace WebhookReceiver;
+
+/// <summary>
+/// The Zoom scheme: HMAC-SHA256 (hex) over <c>v0:{x-zm-request-timestamp}:{body}</c> in <c>x-zm-signature: v0=…</c>.
+/// The event type is the body's <c>event</c>. <c>endpoint.url_validation</c> is answered by the library after
+/// verification with <c>{"plainToken":…,"encryptedToken":…}</c> (the token's HMAC-SHA256 under the Secret Token, hex).
+/// Zoom's body carries no delivery id, so <see cref="Webhook.DeliveryId"/> is <see langword="null"/> and the replay key is
+/// a hash of the verified body (a retry resends the same body, with the same <c>event_ts</c>).
+/// </summary>
+public sealed class ZoomScheme : WebhookScheme
+{
+    private static readonly SplitTimestampFormat Format = new(ZoomDefaults.SignatureHeader, ZoomDefaults.TimestampHeader, ZoomDefaults.Version);
+
+    private readonly byte[][] _keys;
+
+    /// <summary>Builds the scheme, taking its Secret Tokens as UTF-8 keys.</summary>
+    /// <param name="name">The registration name.</param>
+    /// <param name="options">The options.</param>
+    public ZoomScheme(string name, ZoomOptions options)
+        : base(name, options)
+        => _keys = HmacSignature.Utf8Keys(options);
+
+    /// <summary>Gets the provider descriptor (id <c>zoom</c>).</summary>
+    public static WebhookProvider<ZoomOptions> Provider { get; } = new(
+        ZoomDefaults.ProviderId, "Zoom",
+        static (name, options) => new ZoomScheme(name, options),
+        static (section, options) => section.Bind(options));
+
+    /// <inheritdoc />
+    protected override string? SignatureHeaderName => ZoomDefaults.SignatureHeader;
+
+    /// <inheritdoc />
+    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+        => Format.Verify(request, _keys, Options.Tolerance, now);
+
+    /// <inheritdoc />
+    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    {
+        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "event"u8, default, out var type, out _);
+        envelope = new WebhookEnvelope(null, type);
+        return ok;
+    }
+
+    /// <summary>Gets a hash of the verified body: Zoom sends no delivery id but resends the same body on retries.</summary>
+    /// <param name="request">The verified delivery.</param>
+    public override string? GetFallbackReplayKey(in WebhookRequest request) => HashForReplayKey(request.Body.Span, "body-");
+
+    /// <summary>Answers <c>endpoint.url_validation</c> with the plain token and its HMAC-SHA256 under the first Secret Token.</summary>
+    /// <param name="request">The verified delivery.</param>
+    /// <param name="envelope">Its event type.</param>
+    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
+    {
+        if (envelope.EventType != ZoomDefaults.UrlValidationEvent)
+            return null;
+        if (!JsonNestedReader.TryRead(request.Body.Span, "payload"u8, "plainToken"u8, out var plainToken) || string.IsNullOrEmpty(plainToken))
+            return HandshakeResponses.BadRequest;
+        var encrypted = HmacSignature.Sign(WebhookHmacAlgorithm.Sha256, _keys[0], Encoding.UTF8.GetBytes(plainToken), WebhookSignatureEncoding.Hex);
+        return HandshakeResponses.Json(("plainToken", plainToken), ("encryptedToken", encrypted));
+    }
+
+    /// <inheritdoc />
+    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
+}
