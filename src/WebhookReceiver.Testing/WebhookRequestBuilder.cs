@@ -15,6 +15,7 @@ public sealed class WebhookRequestBuilder
     private static readonly TimeSpan OutsideTolerance = TimeSpan.FromMinutes(1);
     private readonly WebhookScheme _scheme;
     private readonly WebhookProvider? _provider;
+    private readonly IReadOnlyList<KeyValuePair<string, string?>>? _settings;
     private readonly List<KeyValuePair<string, string[]>> _headers = [];
     private readonly HashSet<string> _removedHeaders = new(StringComparer.OrdinalIgnoreCase);
     private TimeProvider _time = TimeProvider.System;
@@ -30,7 +31,10 @@ public sealed class WebhookRequestBuilder
     private bool _wrongSecret;
     private bool _tamper;
 
-    /// <summary>Creates a builder that signs with <paramref name="scheme"/>, e.g. the application's own from <c>IWebhookVerifier.GetScheme</c>.</summary>
+    /// <summary>
+    /// Creates a builder that signs with <paramref name="scheme"/>, e.g. the application's own from <c>IWebhookVerifier.GetScheme</c>.
+    /// <see cref="WithWrongSecret"/> and <see cref="SignedWith"/> then sign with the provider's default options.
+    /// </summary>
     /// <param name="scheme">The scheme.</param>
     public WebhookRequestBuilder(WebhookScheme scheme)
     {
@@ -43,9 +47,19 @@ public sealed class WebhookRequestBuilder
     /// <param name="provider">The provider, e.g. one of <see cref="WebhookProviders.All"/>.</param>
     /// <param name="secret">The secret (or signing key) as the provider shows it.</param>
     public WebhookRequestBuilder(WebhookProvider provider, string secret)
+        : this(provider, secret, settings: null)
+    {
+    }
+
+    /// <summary>Creates a builder that signs as <paramref name="provider"/> does with <paramref name="secret"/> and provider settings.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="secret">The secret (or signing key).</param>
+    /// <param name="settings">Option values by key as in <c>Webhooks:Schemes:{name}</c> (e.g. the <c>hmac</c> provider's <c>SignatureHeader</c>), or <see langword="null"/>.</param>
+    public WebhookRequestBuilder(WebhookProvider provider, string secret, IEnumerable<KeyValuePair<string, string?>>? settings)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        _scheme = provider.CreateScheme(secret);
+        _settings = settings?.ToList();
+        _scheme = provider.CreateScheme(secret, _settings);
         _provider = provider;
     }
 
@@ -219,7 +233,7 @@ public sealed class WebhookRequestBuilder
         var provider = _provider ?? throw new InvalidOperationException(
             $"The provider of scheme '{_scheme.Name}' is not in WebhookProviders.All; build from a provider to sign with another secret.");
         var secret = _signingSecret ?? _scheme.Options.GetAllSecrets()[0];
-        return provider.CreateScheme(_wrongSecret ? WrongSecret.From(secret) : secret, _scheme.Name);
+        return provider.CreateScheme(_wrongSecret ? WrongSecret.From(secret) : secret, _settings, _scheme.Name);
     }
 
     private string? ResolveUrl(Uri? baseAddress)

@@ -19,6 +19,7 @@ internal static class ReplayCommand
         var to = new Option<string>("--to") { Description = "The receiver's URL (the captured query is appended when it has none).", Required = true, HelpName = "url" }.AbsoluteUrl();
         var resign = new Option<bool>("--resign") { Description = "Signs each delivery again with a fresh id and timestamp under --secret, replacing the captured signature headers." };
         var provider = CliOptions.Provider(required: false);
+        var settings = CliOptions.Settings();
         var secret = CliOptions.Secret(required: false);
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "How many deliveries are in flight at once.", DefaultValueFactory = _ => 1, HelpName = "n" };
         concurrency.Validators.Add(r =>
@@ -33,7 +34,7 @@ internal static class ReplayCommand
             "webhook replay captures --to http://localhost:5080/webhooks/standard",
             "webhook replay captures --to http://localhost:5080/webhooks/standard --resign --provider standard-webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
         {
-            paths, to, resign, provider, secret, concurrency,
+            paths, to, resign, provider, secret, settings, concurrency,
         };
         command.Validators.Add(result =>
         {
@@ -48,7 +49,7 @@ internal static class ReplayCommand
             var files = Expand(result.GetRequiredValue(paths));
             WebhookScheme? scheme = null;
             if (result.GetValue(resign))
-                scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret));
+                scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret), result.GetValue(settings));
             var run = new ReplayRun(console, files.Count, result.GetRequiredValue(to), scheme);
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = result.GetValue(concurrency), CancellationToken = cancellationToken },

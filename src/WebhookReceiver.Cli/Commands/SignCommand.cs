@@ -9,6 +9,7 @@ internal static class SignCommand
     public static Command Create(CliConsole console)
     {
         var provider = CliOptions.Provider();
+        var settings = CliOptions.Settings();
         var secret = CliOptions.Secret();
         var body = CliOptions.Body();
         var bodyFile = CliOptions.BodyFile();
@@ -16,17 +17,22 @@ internal static class SignCommand
         var timestamp = CliOptions.UnixTime("--timestamp", "The signed time in Unix seconds. The default is now.");
         var url = CliOptions.Url("The absolute URL the delivery goes to; needed by providers that sign the URL.").AbsoluteUrl();
         var eventType = CliOptions.Event();
+        var bodyOut = new Option<FileInfo>("--body-out")
+        {
+            Description = "Writes the exact body that was signed to this file; it differs from the input for providers that sign fields inside the body (e.g. Linear's webhookTimestamp).",
+            HelpName = "path",
+        };
         var command = new Command("sign", CliOptions.WithExamples(
             "Prints the headers a provider would send with the body, one 'Name: value' per line.",
             "webhook sign --provider standard-webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --body '{\"type\":\"order.created\"}'",
             "webhook sign -p standard-webhooks -s whsec_... --body-file event.json --id msg_1 --timestamp 1614265330"))
         {
-            provider, secret, body, bodyFile, id, timestamp, url, eventType,
+            provider, secret, settings, body, bodyFile, id, timestamp, url, eventType, bodyOut,
         };
         CliOptions.RequireOneOf(command, body, bodyFile);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret));
+            var scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret), result.GetValue(settings));
             var urlValue = result.GetValue(url);
             if (scheme.RequiresUrl && urlValue is null)
                 throw new CliUsageException($"--url is required: provider '{result.GetValue(provider)}' signs the URL.");
@@ -43,8 +49,10 @@ internal static class SignCommand
                 await console.Out.WriteLineAsync($"{name}: {value}".AsMemory(), cancellationToken);
             if (signed.Url is not null && signed.Url != urlValue)
                 await console.Error.WriteLineAsync($"note: the signature covers the URL {signed.Url}; send it there.".AsMemory(), cancellationToken);
-            if (!signed.Body.Span.SequenceEqual(bytes))
-                await console.Error.WriteLineAsync("note: the provider signs a changed body; sign alone cannot show it, use send.".AsMemory(), cancellationToken);
+            if (result.GetValue(bodyOut) is { } file)
+                await File.WriteAllBytesAsync(file.FullName, signed.Body.ToArray(), cancellationToken);
+            else if (!signed.Body.Span.SequenceEqual(bytes))
+                await console.Error.WriteLineAsync("note: the provider signed a changed body (a field inside it); write it with --body-out and send that.".AsMemory(), cancellationToken);
             return ExitCodes.Success;
         });
         return command;

@@ -9,6 +9,7 @@ internal static class VerifyCommand
     public static Command Create(CliConsole console)
     {
         var provider = CliOptions.Provider();
+        var settings = CliOptions.Settings();
         var secret = CliOptions.Secret();
         var headers = new Option<string[]>("--header", "-H")
         {
@@ -28,7 +29,7 @@ internal static class VerifyCommand
             "-H 'webhook-timestamp: 1614265330' -H 'webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' " +
             "--body '{\"test\": 2432232314}' --now 1614265330"))
         {
-            provider, secret, headers, body, bodyFile, url, method, now,
+            provider, secret, settings, headers, body, bodyFile, url, method, now,
         };
         CliOptions.RequireOneOf(command, body, bodyFile);
         command.SetAction(async (result, cancellationToken) =>
@@ -36,7 +37,7 @@ internal static class VerifyCommand
             WebhookScheme scheme;
             try
             {
-                scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret));
+                scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret), result.GetValue(settings));
             }
             catch (CliUsageException e)
             {

@@ -11,16 +11,24 @@ internal static class CliInput
         => WebhookProviders.Find(id) ?? throw new CliUsageException($"Unknown provider '{id}'.");
 
     /// <summary>Builds the provider's scheme with the secret; malformed key material is an input error.</summary>
-    public static WebhookScheme Scheme(WebhookProvider provider, string secret)
+    public static WebhookScheme Scheme(WebhookProvider provider, string secret, IEnumerable<string>? settings = null)
     {
         try
         {
-            return provider.CreateScheme(secret);
+            return provider.CreateScheme(secret, settings?.Select(Setting));
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            throw new CliUsageException(e.Message);
+            throw new CliUsageException(e.Message + (e is ArgumentException ? " Set them with --option Name=value." : ""));
         }
+    }
+
+    private static KeyValuePair<string, string?> Setting(string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+            throw new CliUsageException($"--option '{pair}' is not 'Name=value'.");
+        return new(pair[..equals].Trim(), pair[(equals + 1)..].Trim());
     }
 
     public static byte[] Body(string? text, FileInfo? file)

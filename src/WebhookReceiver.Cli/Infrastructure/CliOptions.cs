@@ -33,6 +33,13 @@ internal static class CliOptions
         HelpName = "secret",
     };
 
+    public static Option<string[]> Settings() => new("--option")
+    {
+        Description = "A provider option as in Webhooks:Schemes:{name}, 'Name=value'; repeat for each (e.g. the hmac provider's SignatureHeader=X-Signature, or Tolerance=00:10:00).",
+        HelpName = "Name=value",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public static Option<string> Body() => new("--body") { Description = "The body as text (sent as its UTF-8 bytes).", HelpName = "text" };
 
     public static Option<FileInfo> BodyFile() => new("--body-file") { Description = "A file holding the exact body bytes.", HelpName = "path" };
