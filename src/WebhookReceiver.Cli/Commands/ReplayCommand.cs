@@ -18,9 +18,7 @@ internal static class ReplayCommand
         };
         var to = new Option<string>("--to") { Description = "The receiver's URL (the captured query is appended when it has none).", Required = true, HelpName = "url" }.AbsoluteUrl();
         var resign = new Option<bool>("--resign") { Description = "Signs each delivery again with a fresh id and timestamp under --secret, replacing the captured signature headers." };
-        var provider = CliOptions.Provider(required: false);
-        var settings = CliOptions.Settings();
-        var secret = CliOptions.Secret(required: false);
+        var keys = new SchemeOptions(required: false);
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "How many deliveries are in flight at once.", DefaultValueFactory = _ => 1, HelpName = "n" };
         concurrency.Validators.Add(r =>
         {
@@ -34,14 +32,15 @@ internal static class ReplayCommand
             "webhook replay captures --to http://localhost:5080/webhooks/standard",
             "webhook replay captures --to http://localhost:5080/webhooks/standard --resign --provider standard-webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
         {
-            paths, to, resign, provider, secret, settings, concurrency,
+            paths, to, resign, concurrency,
         };
+        keys.AddTo(command);
         command.Validators.Add(result =>
         {
             var resigning = result.GetValue(resign);
-            if (resigning && (result.GetResult(provider) is null || result.GetResult(secret) is null))
+            if (resigning && (result.GetResult(keys.Provider) is null || result.GetResult(keys.Secret) is null))
                 result.AddError("--resign needs --provider and --secret (the secret the receiver verifies with).");
-            if (!resigning && (result.GetResult(provider) is not null || result.GetResult(secret) is not null))
+            if (!resigning && (result.GetResult(keys.Provider) is not null || result.GetResult(keys.Secret) is not null))
                 result.AddError("--provider and --secret are used only with --resign.");
         });
         command.SetAction(async (result, cancellationToken) =>
@@ -49,7 +48,7 @@ internal static class ReplayCommand
             var files = Expand(result.GetRequiredValue(paths));
             WebhookScheme? scheme = null;
             if (result.GetValue(resign))
-                scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret), result.GetValue(settings));
+                scheme = keys.CreateScheme(result);
             var run = new ReplayRun(console, files.Count, result.GetRequiredValue(to), scheme);
             using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = result.GetValue(concurrency), CancellationToken = cancellationToken },

@@ -11,9 +11,7 @@ internal static class SendCommand
 {
     public static Command Create(CliConsole console)
     {
-        var provider = CliOptions.Provider();
-        var settings = CliOptions.Settings();
-        var secret = CliOptions.Secret();
+        var keys = new SchemeOptions();
         var to = new Option<string>("--to") { Description = "The receiver's URL (signed as the provider would sign it).", Required = true, HelpName = "url" }.AbsoluteUrl();
         var body = CliOptions.Body();
         var bodyFile = CliOptions.BodyFile();
@@ -31,13 +29,14 @@ internal static class SendCommand
             "webhook send -p standard-webhooks -s whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --to http://localhost:5080/webhooks/standard --sample order.created",
             "webhook send -p standard-webhooks -s whsec_... --to http://localhost:5080/webhooks/standard --body-file event.json"))
         {
-            provider, secret, settings, to, body, bodyFile, sample, eventType, contentType,
+            to, body, bodyFile, sample, eventType, contentType,
         };
+        keys.AddTo(command);
         CliOptions.RequireOneOf(command, body, bodyFile, sample);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var providerValue = CliInput.Provider(result.GetRequiredValue(provider));
-            var scheme = CliInput.Scheme(providerValue, result.GetRequiredValue(secret), result.GetValue(settings));
+            var providerValue = keys.GetProvider(result);
+            var scheme = keys.CreateScheme(result);
             var builder = new WebhookRequestBuilder(scheme).To(result.GetRequiredValue(to)).WithTimeProvider(console.Time);
             string? type = null;
             if (result.GetValue(sample) is { } name)

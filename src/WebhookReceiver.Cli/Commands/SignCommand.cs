@@ -8,9 +8,7 @@ internal static class SignCommand
 {
     public static Command Create(CliConsole console)
     {
-        var provider = CliOptions.Provider();
-        var settings = CliOptions.Settings();
-        var secret = CliOptions.Secret();
+        var keys = new SchemeOptions();
         var body = CliOptions.Body();
         var bodyFile = CliOptions.BodyFile();
         var id = new Option<string>("--id") { Description = "The delivery id. The default is a fresh one, for schemes that sign one.", HelpName = "id" };
@@ -27,15 +25,16 @@ internal static class SignCommand
             "webhook sign --provider standard-webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --body '{\"type\":\"order.created\"}'",
             "webhook sign -p standard-webhooks -s whsec_... --body-file event.json --id msg_1 --timestamp 1614265330"))
         {
-            provider, secret, settings, body, bodyFile, id, timestamp, url, eventType, bodyOut,
+            body, bodyFile, id, timestamp, url, eventType, bodyOut,
         };
+        keys.AddTo(command);
         CliOptions.RequireOneOf(command, body, bodyFile);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret), result.GetValue(settings));
+            var scheme = keys.CreateScheme(result);
             var urlValue = result.GetValue(url);
             if (scheme.RequiresUrl && urlValue is null)
-                throw new CliUsageException($"--url is required: provider '{result.GetValue(provider)}' signs the URL.");
+                throw new CliUsageException($"--url is required: provider '{result.GetValue(keys.Provider)}' signs the URL.");
             var bytes = CliInput.Body(result.GetValue(body), result.GetValue(bodyFile));
             var signed = SignWith(scheme, new WebhookSigningRequest
             {

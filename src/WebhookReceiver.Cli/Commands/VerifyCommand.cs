@@ -8,9 +8,7 @@ internal static class VerifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var provider = CliOptions.Provider();
-        var settings = CliOptions.Settings();
-        var secret = CliOptions.Secret();
+        var keys = new SchemeOptions();
         var headers = new Option<string[]>("--header", "-H")
         {
             Description = "A header as received, 'Name: value'; repeat for each header.",
@@ -29,15 +27,16 @@ internal static class VerifyCommand
             "-H 'webhook-timestamp: 1614265330' -H 'webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' " +
             "--body '{\"test\": 2432232314}' --now 1614265330"))
         {
-            provider, secret, settings, headers, body, bodyFile, url, method, now,
+            headers, body, bodyFile, url, method, now,
         };
+        keys.AddTo(command);
         CliOptions.RequireOneOf(command, body, bodyFile);
         command.SetAction(async (result, cancellationToken) =>
         {
             WebhookScheme scheme;
             try
             {
-                scheme = CliInput.Scheme(CliInput.Provider(result.GetRequiredValue(provider)), result.GetRequiredValue(secret), result.GetValue(settings));
+                scheme = keys.CreateScheme(result);
             }
             catch (CliUsageException e)
             {
@@ -46,7 +45,7 @@ internal static class VerifyCommand
             }
             var urlValue = result.GetValue(url);
             if (scheme.RequiresUrl && urlValue is null)
-                throw new CliUsageException($"--url is required: provider '{result.GetValue(provider)}' signs the URL.");
+                throw new CliUsageException($"--url is required: provider '{result.GetValue(keys.Provider)}' signs the URL.");
             var request = new WebhookRequest(result.GetRequiredValue(method), urlValue,
                 CliInput.Headers(result.GetValue(headers) ?? []), CliInput.Body(result.GetValue(body), result.GetValue(bodyFile)));
             var verification = scheme.Verify(request, CliInput.UnixSeconds(result.GetValue(now), "--now") ?? console.Time.GetUtcNow());
