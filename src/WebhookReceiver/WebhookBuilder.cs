@@ -79,6 +79,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton<IWebhookNonceStore, Replay.InMemoryNonceStore>();
         services.TryAddSingleton<IWebhookVerifier, WebhookVerifier>();
+        services.TryAddSingleton<WebhookCaptureWriter>();
         return new WebhookBuilder(services);
     }
 }

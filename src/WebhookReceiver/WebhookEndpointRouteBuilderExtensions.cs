@@ -31,12 +31,14 @@ public static class WebhookEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("MapWebhook needs the webhook services: call builder.Services.AddWebhooks() first.");
         var handle = registry.GetHandle(scheme);
         var dispatcher = new WebhookDispatcher();
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         var endpoint = new WebhookEndpoint(handle, dispatcher,
             services.GetRequiredService<IWebhookNonceStore>(),
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IOptions<WebhookOptions>>().Value,
+            options,
             services.GetRequiredService<WebhookMetrics>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"));
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"),
+            options.CaptureDirectory is null ? null : services.GetRequiredService<WebhookCaptureWriter>());
         // Schemes whose provider sends a GET handshake (Meta) get GET on the same endpoint; decided once, here.
         string[] methods = handle.Current.HandlesGet ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)

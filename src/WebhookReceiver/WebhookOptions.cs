@@ -29,6 +29,15 @@ public sealed class WebhookOptions
     /// <summary>Gets or sets the <c>Retry-After</c> sent with 503 when the nonce store is unreachable. The default is 30 seconds.</summary>
     public TimeSpan UnavailableRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets the folder where every delivery whose body was read is written as one JSON file
+    /// (<see cref="WebhookCapture"/>: method, path, query, headers, exact body, received time, scheme, outcome, status),
+    /// for <c>webhook replay</c> and test fixtures. The default is <see langword="null"/>: capture is off.
+    /// Files are written in the background after the response is decided; a failed write is logged, never the request's
+    /// problem. Capture files hold signatures and payloads as received: a development and staging feature, keep them private.
+    /// </summary>
+    public string? CaptureDirectory { get; set; }
+
     // The same guard ASP.NET Core's JsonOptions uses: the trimmer removes the reflection resolver
     // when the app turns System.Text.Json reflection off (Native AOT), leaving source-generated contexts only.
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Guarded by JsonSerializer.IsReflectionEnabledByDefault.")]

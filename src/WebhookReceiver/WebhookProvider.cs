@@ -34,6 +34,14 @@ public abstract class WebhookProvider
     /// <summary>Adds a scheme of this provider to <paramref name="builder"/> (see <see cref="WebhookBuilder.AddScheme(string, WebhookProvider, Action{WebhookSchemeOptions}?)"/>).</summary>
     internal abstract void AddTo(WebhookBuilder builder, string name, Action<WebhookSchemeOptions>? configure);
 
+    /// <summary>
+    /// Binds a configuration section (keys as in <c>Webhooks:Schemes:{name}</c>) onto options created by
+    /// <see cref="CreateOptions"/>; lets tools set provider-specific options without knowing the options type.
+    /// </summary>
+    /// <param name="section">The configuration section.</param>
+    /// <param name="options">The options; must be of <see cref="OptionsType"/>.</param>
+    public abstract void Bind(Microsoft.Extensions.Configuration.IConfiguration section, WebhookSchemeOptions options);
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

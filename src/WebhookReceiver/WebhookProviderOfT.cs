@@ -46,4 +46,9 @@ public sealed class WebhookProvider<TOptions> : WebhookProvider
     /// <param name="section">The configuration section, e.g. <c>Webhooks:Schemes:stripe</c>.</param>
     /// <param name="options">The options to fill.</param>
     public void Bind(IConfiguration section, TOptions options) => _bind(section, options);
+
+    /// <inheritdoc />
+    public override void Bind(IConfiguration section, WebhookSchemeOptions options)
+        => _bind(section, options as TOptions
+            ?? throw new ArgumentException($"Provider '{Id}' takes options of type {typeof(TOptions).Name}.", nameof(options)));
 }

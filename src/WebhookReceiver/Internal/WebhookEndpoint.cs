@@ -17,7 +17,8 @@ internal sealed class WebhookEndpoint(
     TimeProvider time,
     WebhookOptions options,
     WebhookMetrics metrics,
-    ILogger logger)
+    ILogger logger,
+    WebhookCaptureWriter? capture = null)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -50,6 +51,7 @@ internal sealed class WebhookEndpoint(
     private async Task<WebhookOutcome> ProcessAsync(HttpContext context, WebhookScheme current)
     {
         var aborted = context.RequestAborted;
+        var receivedAt = capture is null ? default : time.GetUtcNow();
         PooledBody? read;
         try
         {
@@ -70,7 +72,9 @@ internal sealed class WebhookEndpoint(
         {
             var request = new WebhookRequest(context.Request.Method, current.RequiresUrl ? WebhookUrl.Build(context.Request, current.PublicBase) : null,
                 context.Request.Headers, body.Memory);
-            return await ProcessVerifiedAsync(context, current, request);
+            var outcome = await ProcessVerifiedAsync(context, current, request);
+            capture?.Enqueue(context, current.Name, outcome, body.Memory.Span, receivedAt);
+            return outcome;
         }
     }
 

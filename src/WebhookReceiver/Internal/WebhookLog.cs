@@ -64,4 +64,10 @@ internal static partial class WebhookLog
 
     [LoggerMessage(20, LogLevel.Debug, "Webhook batch of {Count} events to scheme {Scheme} handled one by one; answered as {Outcome}")]
     public static partial void BatchDone(ILogger logger, string scheme, int count, WebhookOutcome outcome);
+
+    [LoggerMessage(21, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} dropped: more than {Capacity} captures are waiting to be written")]
+    public static partial void CaptureDropped(ILogger logger, string scheme, int capacity);
+
+    [LoggerMessage(22, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} could not be written to {Directory}")]
+    public static partial void CaptureFailed(ILogger logger, Exception exception, string scheme, string directory);
 }

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Time.Testing;
+using WebhookReceiver.Cli;
+using WebhookReceiver.Cli.Infrastructure;
+
+namespace WebhookReceiver.Cli.Tests.Infrastructure;
+
+/// <summary>The outcome of one in-process run of the tool.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string[] Lines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{Out}\nstderr:\n{Error}";
+}
+
+/// <summary>Runs the tool's entry point in-process with captured output.</summary>
+public static class CliRunner
+{
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeProvider.System, args);
+
+    public static Task<CliResult> RunAsync(FakeTimeProvider time, params string[] args) => RunAsync((TimeProvider)time, args);
+
+    private static async Task<CliResult> RunAsync(TimeProvider time, string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WebhookCli.RunAsync(args, new CliConsole(output, error, time), TestContext.Current.CancellationToken);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Parses the 'Name: value' lines printed by <c>sign</c> into <c>--header</c> arguments.</summary>
+    public static IEnumerable<string> HeaderArgs(CliResult signing)
+        => signing.Lines.SelectMany(line => new[] { "--header", line });
+}
