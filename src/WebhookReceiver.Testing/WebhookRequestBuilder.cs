@@ -233,7 +233,7 @@ public sealed class WebhookRequestBuilder
         var provider = _provider ?? throw new InvalidOperationException(
             $"The provider of scheme '{_scheme.Name}' is not in WebhookProviders.All; build from a provider to sign with another secret.");
         var secret = _signingSecret ?? _scheme.Options.GetAllSecrets()[0];
-        return provider.CreateScheme(_wrongSecret ? WrongSecret.From(secret) : secret, _settings, _scheme.Name);
+        return provider.CreateScheme(_wrongSecret ? provider.CreateSigningSecret() : secret, _settings, _scheme.Name);
     }
 
     private string? ResolveUrl(Uri? baseAddress)

@@ -42,6 +42,14 @@ public abstract class WebhookProvider
     /// <param name="options">The options; must be of <see cref="OptionsType"/>.</param>
     public abstract void Bind(Microsoft.Extensions.Configuration.IConfiguration section, WebhookSchemeOptions options);
 
+    /// <summary>
+    /// Creates fresh key material that signs for this provider, in the form its schemes accept as <c>Secret</c>: a random
+    /// shared secret (<c>whsec_</c> + 32 random bytes in base64, valid as a UTF-8 secret too), or a new private key for
+    /// Ed25519/ECDSA providers. Used by the Testing package's wrong-secret case and for local development keys.
+    /// </summary>
+    public virtual string CreateSigningSecret()
+        => "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

@@ -9,6 +9,7 @@ public sealed class WebhookProvider<TOptions> : WebhookProvider
 {
     private readonly Func<string, TOptions, WebhookScheme> _factory;
     private readonly Action<IConfiguration, TOptions> _bind;
+    private readonly Func<string>? _createSigningSecret;
 
     /// <summary>Describes a provider.</summary>
     /// <param name="id">The provider id, e.g. <c>stripe</c>.</param>
@@ -18,14 +19,20 @@ public sealed class WebhookProvider<TOptions> : WebhookProvider
     /// Binds a configuration section onto options. Written in each provider as <c>section.Bind(options)</c> on the
     /// concrete type, so the configuration binding source generator keeps it trim- and AOT-safe.
     /// </param>
-    public WebhookProvider(string id, string displayName, Func<string, TOptions, WebhookScheme> factory, Action<IConfiguration, TOptions> bind)
+    /// <param name="createSigningSecret">Creates fresh signing key material; by default a random shared secret.</param>
+    public WebhookProvider(string id, string displayName, Func<string, TOptions, WebhookScheme> factory, Action<IConfiguration, TOptions> bind,
+        Func<string>? createSigningSecret = null)
         : base(id, displayName)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(bind);
         _factory = factory;
         _bind = bind;
+        _createSigningSecret = createSigningSecret;
     }
+
+    /// <inheritdoc />
+    public override string CreateSigningSecret() => _createSigningSecret?.Invoke() ?? base.CreateSigningSecret();
 
     /// <inheritdoc />
     public override Type OptionsType => typeof(TOptions);

@@ -29,7 +29,8 @@ public sealed class WebhookProviderConventionTests
         if (ProviderTestSecrets.SignsBody(scheme))
             Assert.False(Verify(scheme, Builder().WithTamperedBody().Sign()).Succeeded, "tampered body");
         var signed = Builder().Sign();
-        Assert.Contains(signed.Headers, header => !Verify(scheme, signed with { Headers = [.. signed.Headers.Where(h => h.Key != header.Key)] }).Succeeded);
+        if (signed.Headers.Count > 0)   // Mailgun signs inside the body
+            Assert.Contains(signed.Headers, header => !Verify(scheme, signed with { Headers = [.. signed.Headers.Where(h => h.Key != header.Key)] }).Succeeded);
         if (valid.Timestamp is not null)
         {
             Assert.False(Verify(scheme, Builder().WithStaleTimestamp().Sign()).Succeeded, "stale timestamp");

@@ -42,6 +42,7 @@ public static class ProviderTestSecrets
         if (File.Exists(Path.Combine(AppContext.BaseDirectory, "Vectors", provider.Id + ".json")))
             candidates.AddRange(VectorFile.Load(provider.Id).Select(c => c.Secret).Distinct());
         candidates.AddRange(CommonShapes);
+        candidates.Add(provider.CreateSigningSecret());
         foreach (var secret in candidates)
         {
             try

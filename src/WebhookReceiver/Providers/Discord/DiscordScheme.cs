@@ -54,7 +54,15 @@ public sealed class DiscordScheme : WebhookScheme
     public static WebhookProvider<DiscordOptions> Provider { get; } = new(
         DiscordDefaults.ProviderId, "Discord",
         static (name, options) => new DiscordScheme(name, options),
-        static (section, options) => section.Bind(options));
+        static (section, options) => section.Bind(options),
+        CreatePrivateKey);
+
+    /// <summary>A new Ed25519 key as 128 hex characters: the 32-byte seed, then the public key (the format this scheme signs with).</summary>
+    private static string CreatePrivateKey()
+    {
+        using var key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+        return Convert.ToHexStringLower(key.Export(KeyBlobFormat.RawPrivateKey)) + Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+    }
 
     /// <inheritdoc />
     protected override string? SignatureHeaderName => DiscordDefaults.SignatureHeader;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using WebhookReceiver.Internal;
 
@@ -30,7 +31,12 @@ public sealed class SendGridScheme : WebhookScheme
     public static WebhookProvider<SendGridOptions> Provider { get; } = new(
         SendGridDefaults.ProviderId, "SendGrid",
         static (name, options) => new SendGridScheme(name, options),
-        static (section, options) => section.Bind(options));
+        static (section, options) => section.Bind(options),
+        static () =>
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return Convert.ToBase64String(key.ExportPkcs8PrivateKey());
+        });
 
     /// <inheritdoc />
     protected override string? SignatureHeaderName => SendGridDefaults.SignatureHeader;
