@@ -1,0 +1,23 @@
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>Healthy while Redis answers <c>PING</c> through the nonce store's connection within its timeout.</summary>
+internal sealed class RedisNonceStoreHealthCheck(RedisNonceStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await store.PingAsync(cancellationToken);
+            return HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"Redis answered PING in {latency.TotalMilliseconds:0.###} ms"),
+                new Dictionary<string, object> { ["latency_ms"] = latency.TotalMilliseconds });
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, string.Create(CultureInfo.InvariantCulture,
+                $"Redis did not answer PING within {store.Timeout.TotalMilliseconds} ms; deliveries are answered 503"), e);
+        }
+    }
+}
