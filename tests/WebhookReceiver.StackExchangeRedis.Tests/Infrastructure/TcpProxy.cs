@@ -63,7 +63,8 @@ internal sealed class TcpProxy : IAsyncDisposable
         {
             foreach (var connection in _connections)
             {
-                connection.Client.LingerState = new LingerOption(true, 0);
+                if (connection.Client is { } socket)
+                    socket.LingerState = new LingerOption(true, 0);
                 connection.Dispose();
             }
             _connections.Clear();
@@ -109,6 +110,11 @@ internal sealed class TcpProxy : IAsyncDisposable
         }
         finally
         {
+            lock (_connections)
+            {
+                _connections.Remove(client);
+                _connections.Remove(upstream);
+            }
             client.Dispose();
             upstream.Dispose();
         }
