@@ -26,8 +26,7 @@ public static class RedisNonceStoreHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return builder.Add(new HealthCheckRegistration(name,
-            static sp => new RedisNonceStoreHealthCheck(sp.GetService<RedisNonceStore>()
-                ?? throw new InvalidOperationException("The Redis nonce store health check needs AddRedisNonceStore(...) to be called.")),
+            static sp => new RedisNonceStoreHealthCheck(sp.GetService<RedisNonceStore>()),
             failureStatus, tags ?? ["ready"]));
     }
 }

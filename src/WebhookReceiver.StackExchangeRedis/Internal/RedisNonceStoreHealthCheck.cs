@@ -3,11 +3,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace WebhookReceiver.Internal;
 
-/// <summary>Healthy while Redis answers <c>PING</c> through the nonce store's connection within its timeout.</summary>
-internal sealed class RedisNonceStoreHealthCheck(RedisNonceStore store) : IHealthCheck
+/// <summary>
+/// Healthy while Redis answers <c>PING</c> through the nonce store's connection within its timeout; reports the
+/// registration's failure status otherwise, and when <c>AddRedisNonceStore</c> was never called.
+/// </summary>
+internal sealed class RedisNonceStoreHealthCheck(RedisNonceStore? store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (store is null)
+            return new HealthCheckResult(context.Registration.FailureStatus, "AddRedisNonceStore(...) was not called: there is no Redis nonce store to check");
         try
         {
             var latency = await store.PingAsync(cancellationToken);
