@@ -26,3 +26,6 @@ internal sealed record OrderEvent(string Type, DateTimeOffset? Timestamp, OrderD
 
 /// <summary>The event's data.</summary>
 internal sealed record OrderData(string? OrderId, decimal? Amount);
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

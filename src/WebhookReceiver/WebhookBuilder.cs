@@ -55,6 +55,20 @@ public sealed class WebhookBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a scheme of a provider known only at run time (e.g. picked by id from <see cref="WebhookProviders"/>);
+    /// <paramref name="configure"/> receives the provider's own options type.
+    /// </summary>
+    /// <param name="name">The scheme name used by <c>MapWebhook</c>.</param>
+    /// <param name="provider">The provider.</param>
+    /// <param name="configure">Sets options in code; may be <see langword="null"/>.</param>
+    public WebhookBuilder AddScheme(string name, WebhookProvider provider, Action<WebhookSchemeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        provider.AddTo(this, name, configure);
+        return this;
+    }
+
     internal static WebhookBuilder Create(IServiceCollection services)
     {
         services.AddOptions();

@@ -31,6 +31,9 @@ public abstract class WebhookProvider
     /// <param name="options">The options; must be of <see cref="OptionsType"/>.</param>
     public abstract WebhookScheme CreateScheme(string name, WebhookSchemeOptions options);
 
+    /// <summary>Adds a scheme of this provider to <paramref name="builder"/> (see <see cref="WebhookBuilder.AddScheme(string, WebhookProvider, Action{WebhookSchemeOptions}?)"/>).</summary>
+    internal abstract void AddTo(WebhookBuilder builder, string name, Action<WebhookSchemeOptions>? configure);
+
     /// <inheritdoc />
     public override string ToString() => Id;
 }

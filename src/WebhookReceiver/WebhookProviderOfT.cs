@@ -39,6 +39,9 @@ public sealed class WebhookProvider<TOptions> : WebhookProvider
             ? _factory(name, typed)
             : throw new ArgumentException($"Provider '{Id}' takes options of type {typeof(TOptions).Name}.", nameof(options));
 
+    internal override void AddTo(WebhookBuilder builder, string name, Action<WebhookSchemeOptions>? configure)
+        => builder.AddScheme<TOptions>(name, this, configure is null ? null : options => configure(options));
+
     /// <summary>Binds <paramref name="section"/> onto <paramref name="options"/>.</summary>
     /// <param name="section">The configuration section, e.g. <c>Webhooks:Schemes:stripe</c>.</param>
     /// <param name="options">The options to fill.</param>

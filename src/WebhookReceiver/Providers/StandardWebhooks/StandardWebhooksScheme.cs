@@ -74,8 +74,8 @@ public sealed class StandardWebhooksScheme : WebhookScheme
     {
         var hmacKeys = _keys.HmacKeys;
         Span<byte> expected = hmacKeys.Length <= 8 ? stackalloc byte[HmacSize * 8] : new byte[HmacSize * hmacKeys.Length];
-        for (var k = 0; k < hmacKeys.Length; k++)
-            HMACSHA256.HashData(hmacKeys[k], content, expected.Slice(k * HmacSize, HmacSize));
+        expected = expected[..(HmacSize * hmacKeys.Length)];
+        HmacSignature.ComputeAll(WebhookHmacAlgorithm.Sha256, hmacKeys, content, expected);
 
         Span<byte> candidate = stackalloc byte[Ed25519SignatureSize];
         int entries = 0, usable = 0;
@@ -93,11 +93,8 @@ public sealed class StandardWebhooksScheme : WebhookScheme
             if (version.SequenceEqual("v1") && length == HmacSize && hmacKeys.Length > 0)
             {
                 usable++;
-                for (var k = 0; k < hmacKeys.Length; k++)
-                {
-                    if (CryptographicOperations.FixedTimeEquals(signature, expected.Slice(k * HmacSize, HmacSize)))
-                        return WebhookVerificationResult.Success(signedAt);
-                }
+                if (HmacSignature.MatchesAny(expected, HmacSize, signature))
+                    return WebhookVerificationResult.Success(signedAt);
             }
             else if (version.SequenceEqual("v1a") && length == Ed25519SignatureSize && _keys.PublicKeys.Length > 0)
             {
@@ -148,7 +145,7 @@ public sealed class StandardWebhooksScheme : WebhookScheme
         }
         else if (_keys.HmacKeys.Length > 0)
         {
-            signature = "v1," + Convert.ToBase64String(HMACSHA256.HashData(_keys.HmacKeys[0], content.Span));
+            signature = "v1," + HmacSignature.Sign(WebhookHmacAlgorithm.Sha256, _keys.HmacKeys[0], content.Span, WebhookSignatureEncoding.Base64);
         }
         else
         {

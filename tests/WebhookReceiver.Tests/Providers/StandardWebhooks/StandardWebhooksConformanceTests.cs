@@ -1,0 +1,14 @@
+namespace WebhookReceiver.Tests.Providers.StandardWebhooks;
+
+public sealed class StandardWebhooksHmacConformanceTests : ProviderConformanceTests
+{
+    public override WebhookProvider Provider => StandardWebhooksScheme.Provider;
+
+    protected override string SigningSecret => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    protected override string OtherSigningSecret => "whsec_" + Convert.ToBase64String(new byte[24]);
+
+    protected override string SignatureHeader => StandardWebhooksDefaults.SignatureHeader;
+
+    protected override bool SignsTimestamp => true;
+}
