@@ -23,10 +23,10 @@ internal static class Deliveries
         Body = Encoding.UTF8.GetBytes($$$"""{"type":"order.created","data":{"orderId":"{{{id}}}","amount":12.5}}"""),
     });
 
-    /// <summary>Posts <paramref name="delivery"/> exactly as signed and reads the answer.</summary>
-    public static async Task<Reply> PostAsync(this HttpClient client, WebhookSignedRequest delivery)
+    /// <summary>Posts <paramref name="delivery"/> exactly as signed to <paramref name="path"/> and reads the answer.</summary>
+    public static async Task<Reply> PostAsync(this HttpClient client, WebhookSignedRequest delivery, string path = Receiver.Path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Receiver.Path) { Content = new ByteArrayContent(delivery.Body.ToArray()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(delivery.Body.ToArray()) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         foreach (var (name, value) in delivery.Headers)
             request.Headers.TryAddWithoutValidation(name, value);
