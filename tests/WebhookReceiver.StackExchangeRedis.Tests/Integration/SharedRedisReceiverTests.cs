@@ -16,8 +16,8 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
         var redis = await servers.GetAsync(target);
         var probe = new HandlerProbe();
         var prefix = RedisTarget.UniquePrefix();
-        await using var a = await Receiver.StartAsync(probe, o => { o.Configuration = redis.Configuration; o.InstanceName = prefix; });
-        await using var b = await Receiver.StartAsync(probe, o => { o.Configuration = redis.Configuration; o.InstanceName = prefix; });
+        await using var a = await StartAsync(redis, probe, prefix);
+        await using var b = await StartAsync(redis, probe, prefix);
         var delivery = Deliveries.Sign(Deliveries.NewId());
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? a : b).Client.PostAsync(delivery)));
@@ -37,8 +37,8 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
         var redis = await servers.GetAsync(target);
         var probe = new HandlerProbe();
         var prefix = RedisTarget.UniquePrefix();
-        await using var a = await Receiver.StartAsync(probe, o => { o.Configuration = redis.Configuration; o.InstanceName = prefix; });
-        await using var b = await Receiver.StartAsync(probe, o => { o.Configuration = redis.Configuration; o.InstanceName = prefix; });
+        await using var a = await StartAsync(redis, probe, prefix);
+        await using var b = await StartAsync(redis, probe, prefix);
         var id = Deliveries.NewId();
         var delivery = Deliveries.Sign(id);
         probe.FailNext();
@@ -61,7 +61,7 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
         var redis = await servers.GetAsync(target);
         var probe = new HandlerProbe();
         var prefix = RedisTarget.UniquePrefix();
-        await using var receiver = await Receiver.StartAsync(probe, o => { o.Configuration = redis.Configuration; o.InstanceName = prefix; });
+        await using var receiver = await StartAsync(redis, probe, prefix);
         await using var crashed = RedisNonceStoreTests.CreateStore(redis.Configuration, prefix);
         var ct = TestContext.Current.CancellationToken;
         var heldId = Deliveries.NewId();
@@ -113,7 +113,7 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
         var redis = await servers.GetAsync(target);
         var probe = new HandlerProbe();
         var prefix = RedisTarget.UniquePrefix();
-        await using var receiver = await Receiver.StartAsync(probe, o => { o.Configuration = redis.Configuration; o.InstanceName = prefix; });
+        await using var receiver = await StartAsync(redis, probe, prefix);
         var processed = Deliveries.NewId();
         var failed = Deliveries.NewId();
         await receiver.Client.PostAsync(Deliveries.Sign(processed));
@@ -147,6 +147,13 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
         Assert.Equal(new Reply(HttpStatusCode.OK, "processed", false), reply);
         Assert.Equal(1, probe.Completed(id));
     }
+
+    private static Task<Receiver> StartAsync(RedisTarget redis, HandlerProbe probe, string prefix)
+        => Receiver.StartAsync(probe, o =>
+        {
+            o.Configuration = redis.Configuration;
+            o.InstanceName = prefix;
+        });
 
     /// <summary>Posts until the receiver stops answering 503 (it reconnects by itself), bounded.</summary>
     private static async Task<Reply> PostUntilAnsweredAsync(Receiver receiver, string id)

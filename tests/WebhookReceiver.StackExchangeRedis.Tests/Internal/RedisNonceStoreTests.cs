@@ -22,6 +22,9 @@ public sealed class RedisNonceStoreTests(RedisServers servers)
             Timeout = timeout ?? TimeSpan.FromSeconds(5),
         }), NullLogger<RedisNonceStore>.Instance);
 
+    private async Task<RedisNonceStore> CreateStoreAsync(string target)
+        => CreateStore((await servers.GetAsync(target)).Configuration, RedisTarget.UniquePrefix());
+
     [Theory]
     [MemberData(nameof(Targets))]
     public async Task TryClaimAsync_NewKey_ClaimsUnderPrefixWithLeaseTtl(string target)
@@ -43,8 +46,7 @@ public sealed class RedisNonceStoreTests(RedisServers servers)
     [MemberData(nameof(Targets))]
     public async Task TryClaimAsync_KeyInFlight_AnswersInFlight(string target)
     {
-        var redis = await servers.GetAsync(target);
-        await using var store = CreateStore(redis.Configuration, RedisTarget.UniquePrefix());
+        await using var store = await CreateStoreAsync(target);
         var ct = TestContext.Current.CancellationToken;
         await store.TryClaimAsync("orders:1", Lease, ct);
 
@@ -75,8 +77,7 @@ public sealed class RedisNonceStoreTests(RedisServers servers)
     [MemberData(nameof(Targets))]
     public async Task ReleaseAsync_OwnToken_KeyCanBeClaimedAgain(string target)
     {
-        var redis = await servers.GetAsync(target);
-        await using var store = CreateStore(redis.Configuration, RedisTarget.UniquePrefix());
+        await using var store = await CreateStoreAsync(target);
         var ct = TestContext.Current.CancellationToken;
         var claim = await store.TryClaimAsync("orders:1", Lease, ct);
 
@@ -89,8 +90,7 @@ public sealed class RedisNonceStoreTests(RedisServers servers)
     [MemberData(nameof(Targets))]
     public async Task ReleaseAsync_AnotherToken_KeepsTheClaim(string target)
     {
-        var redis = await servers.GetAsync(target);
-        await using var store = CreateStore(redis.Configuration, RedisTarget.UniquePrefix());
+        await using var store = await CreateStoreAsync(target);
         var ct = TestContext.Current.CancellationToken;
         var claim = await store.TryClaimAsync("orders:1", Lease, ct);
 
@@ -103,8 +103,7 @@ public sealed class RedisNonceStoreTests(RedisServers servers)
     [MemberData(nameof(Targets))]
     public async Task ReleaseAsync_AfterComplete_KeepsTheCompletedMarker(string target)
     {
-        var redis = await servers.GetAsync(target);
-        await using var store = CreateStore(redis.Configuration, RedisTarget.UniquePrefix());
+        await using var store = await CreateStoreAsync(target);
         var ct = TestContext.Current.CancellationToken;
         var claim = await store.TryClaimAsync("orders:1", Lease, ct);
         await store.CompleteAsync("orders:1", claim.Token, Retention, ct);
