@@ -80,10 +80,12 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
         {
             return await ping.WaitAsync(_timeout, cancellationToken);
         }
-        catch (TimeoutException) when (!ping.IsCompleted)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !ping.IsCompleted)
         {
             Observe(ping);
-            throw TimedOut("ping", "(none)");
+            if (e is TimeoutException)
+                throw TimedOut("PING", "(no key)");
+            throw;
         }
     }
 
@@ -181,6 +183,8 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
             RedisNonceStoreLog.ConnectFailed(_logger, e);
             throw;
         }
+        if (_options.ProfilingSession is { } profiling)
+            connection.RegisterProfiler(profiling);
         connection.ConnectionFailed += OnConnectionFailed;
         connection.ConnectionRestored += OnConnectionRestored;
         lock (_gate)
