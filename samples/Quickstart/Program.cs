@@ -4,8 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Secrets come from configuration: appsettings.Development.json for local use,
 // Webhooks__Schemes__standard__Secret (environment) or a secret store in production.
-builder.Services.AddWebhooks()
+var webhooks = builder.Services.AddWebhooks()
     .AddStandardWebhooks("standard");
+
+// Several instances behind a load balancer share one nonce store: set ConnectionStrings__Redis=localhost:6379.
+// Without it, the in-memory store refuses replays for this one process.
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+    webhooks.AddRedisNonceStore(o => { o.Configuration = redis; o.InstanceName = "webhooks:"; });
 
 var app = builder.Build();
 

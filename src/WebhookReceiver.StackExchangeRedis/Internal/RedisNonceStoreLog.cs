@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>Log lines of the Redis nonce store (event ids 100+, clear of the pipeline's).</summary>
+internal static partial class RedisNonceStoreLog
+{
+    [LoggerMessage(101, LogLevel.Warning, "Redis nonce store lost its {ConnectionType} connection to {EndPoint} ({FailureType}); deliveries are answered 503 until it is restored")]
+    public static partial void ConnectionFailed(ILogger logger, Exception? exception, ConnectionType connectionType, string? endPoint, ConnectionFailureType failureType);
+
+    [LoggerMessage(102, LogLevel.Information, "Redis nonce store restored its {ConnectionType} connection to {EndPoint}")]
+    public static partial void ConnectionRestored(ILogger logger, ConnectionType connectionType, string? endPoint);
+
+    [LoggerMessage(103, LogLevel.Warning, "Redis nonce store could not connect; the next call tries again")]
+    public static partial void ConnectFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(104, LogLevel.Debug, "A claim of {Key} answered after its caller gave up could not be released; it expires with its lease")]
+    public static partial void LateReleaseFailed(ILogger logger, Exception exception, string key);
+}

@@ -1,0 +1,3 @@
+using WebhookReceiver.StackExchangeRedis.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(RedisServers))]
