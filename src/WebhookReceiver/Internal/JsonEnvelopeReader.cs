@@ -4,7 +4,8 @@ namespace WebhookReceiver.Internal;
 
 /// <summary>
 /// Reads a few top-level properties (delivery id, event type) from a JSON body without deserializing it.
-/// Nested values are skipped; numbers are returned as their text.
+/// Nested values are skipped; numbers are returned as their text. Reading stops once every requested property is
+/// found (they usually come first), so a large body is not scanned twice: the payload's deserializer validates the rest.
 /// </summary>
 internal static class JsonEnvelopeReader
 {
@@ -28,6 +29,8 @@ internal static class JsonEnvelopeReader
                 {
                     var value = ScalarText(ref reader);
                     if (isFirst) first = value; else second = value;
+                    if ((firstName.IsEmpty || first is not null) && (secondName.IsEmpty || second is not null))
+                        return true;
                 }
                 else if (!reader.TrySkip())
                 {

@@ -28,6 +28,11 @@ public static class LoadServer
         {
             o.Secret = BenchmarkPayload.Secret;
             o.Tolerance = TimeSpan.FromHours(1);   // the generated file stays valid for the whole run
+        }).AddStandardWebhooks("bench-noreplay", o =>
+        {
+            o.Secret = BenchmarkPayload.Secret;
+            o.Tolerance = TimeSpan.FromHours(1);
+            o.Replay.Enabled = false;              // the pipeline without the nonce store, to see its share
         });
         await using var app = builder.Build();
         var key = Convert.FromBase64String(BenchmarkPayload.Secret["whsec_".Length..]);
@@ -58,6 +63,12 @@ public static class LoadServer
             }
         });
         app.MapWebhook<OrderCreated>("/webhook", "bench", (hook, ct) =>
+        {
+            Interlocked.Increment(ref handled);
+            return Task.CompletedTask;
+        });
+
+        app.MapWebhook<OrderCreated>("/webhook-noreplay", "bench-noreplay", (hook, ct) =>
         {
             Interlocked.Increment(ref handled);
             return Task.CompletedTask;

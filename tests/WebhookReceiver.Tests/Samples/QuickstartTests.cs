@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using WebhookReceiver.Testing;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Samples;
@@ -49,5 +50,38 @@ public sealed class QuickstartTests(QuickstartTests.Factory factory) : IClassFix
         var response = await client.SendAsync(Signed("""{"type":"order.created"}""", "msg_x", StandardDelivery.OtherSecret), Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GitHub_PushProcessedOnce_PingAnsweredByTheLibrary()
+    {
+        using var client = factory.CreateClient();
+        var push = WebhookRequestBuilder.For("github", "quickstart-github-development-secret").To("/webhooks/github")
+            .WithBody("""{"ref":"refs/heads/main","commits":[{"id":"1"}]}""").WithEventType("push").WithId(Guid.NewGuid().ToString());
+        var ping = WebhookRequestBuilder.For("github", "quickstart-github-development-secret").To("/webhooks/github")
+            .WithBody("""{"zen":"Keep it logically awesome."}""").WithEventType("ping").WithId(Guid.NewGuid().ToString());
+
+        var responses = await push.SendDuplicatesAsync(client, 2, Ct);
+        var pong = await ping.SendAsync(client, Ct);
+
+        Assert.Equal("""{"status":"processed"}""", await responses[0].Content.ReadAsStringAsync(Ct));
+        Assert.Equal("""{"status":"duplicate"}""", await responses[1].Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, pong.StatusCode);
+        Assert.Contains("pong", await pong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stripe_EventProcessed_WrongSecret401()
+    {
+        using var client = factory.CreateClient();
+        var id = "evt_" + Guid.NewGuid().ToString("N");
+        var invoice = WebhookRequestBuilder.For("stripe", "whsec_quickstart_stripe_development_secret").To("/webhooks/stripe")
+            .WithBody("{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"invoice.paid\",\"data\":{\"object\":{}}}");
+
+        var processed = await invoice.SendAsync(client, Ct);
+        var forged = await invoice.WithWrongSecret().SendAsync(client, Ct);
+
+        Assert.Equal("""{"status":"processed"}""", await processed.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
     }
 }

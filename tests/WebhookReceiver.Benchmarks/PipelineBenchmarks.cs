@@ -1,0 +1,96 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace WebhookReceiver.Benchmarks;
+
+/// <summary>
+/// The endpoint's own work, in process (no sockets): the full webhook pipeline with the in-memory store and without
+/// replay, next to what any endpoint does anyway (deserialize the same payload), and the pieces in between.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private const int Deliveries = 1 << 16;
+    private readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+    private WebApplication _app = null!;
+    private RequestDelegate _webhookNoReplay = null!;
+    private (byte[] Body, HeaderDictionary Headers)[] _requests = null!;
+    private StandardWebhooksScheme _scheme = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddWebhooks()
+            .AddStandardWebhooks("noreplay", o => { o.Secret = BenchmarkPayload.Secret; o.Tolerance = TimeSpan.FromHours(1); o.Replay.Enabled = false; });
+        _app = builder.Build();
+        _app.MapWebhook<OrderCreated>("/noreplay", "noreplay", (_, _) => Task.CompletedTask);
+        var endpoints = ((IEndpointRouteBuilder)_app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+        _webhookNoReplay = endpoints.Single(e => e.RoutePattern.RawText == "/noreplay").RequestDelegate!;
+
+        _scheme = new StandardWebhooksScheme("bench", new StandardWebhooksOptions { Secret = BenchmarkPayload.Secret });
+        var now = DateTimeOffset.UtcNow;
+        _requests = new (byte[], HeaderDictionary)[Deliveries];
+        for (var i = 0; i < Deliveries; i++)
+        {
+            var body = BenchmarkPayload.Create(i);
+            var signed = _scheme.Sign(new WebhookSigningRequest { Body = body, Id = $"msg_{i}_{Guid.NewGuid():N}", Timestamp = now });
+            var headers = new HeaderDictionary();
+            foreach (var (name, value) in signed.Headers)
+                headers[name] = value;
+            _requests[i] = (body, headers);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private DefaultHttpContext NextContext()
+    {
+        var (body, headers) = _requests[_next++ & (Deliveries - 1)];
+        var context = new DefaultHttpContext { RequestServices = _app.Services };
+        context.Request.Method = "POST";
+        context.Request.ContentLength = body.Length;
+        context.Request.Body = new MemoryStream(body, writable: false);
+        foreach (var (name, value) in headers)
+            context.Request.Headers[name] = value;
+        context.Response.Body = Stream.Null;
+        return context;
+    }
+
+    [Benchmark(Baseline = true, Description = "what any endpoint does: read + deserialize the payload")]
+    public async Task<OrderCreated?> Baseline()
+    {
+        var context = NextContext();
+        return await JsonSerializer.DeserializeAsync<OrderCreated>(context.Request.Body, _json);
+    }
+
+    [Benchmark(Description = "verify only (StandardWebhooksScheme.Verify)")]
+    public bool VerifyOnly()
+    {
+        var context = NextContext();
+        var (body, headers) = _requests[(_next - 1) & (Deliveries - 1)];
+        return _scheme.Verify(new WebhookRequest("POST", null, headers, body), DateTimeOffset.UtcNow).Succeeded && context is not null;
+    }
+
+    [Benchmark(Description = "webhook pipeline, replay off")]
+    public Task PipelineWithoutReplay() => _webhookNoReplay(NextContext());
+
+    [Benchmark(Description = "in-memory nonce store: claim + complete of a new key")]
+    public async Task ClaimAndComplete()
+    {
+        var store = _app.Services.GetRequiredService<IWebhookNonceStore>();
+        var key = "bench:" + Interlocked.Increment(ref _keys).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var claim = await store.TryClaimAsync(key, TimeSpan.FromMinutes(1), default);
+        await store.CompleteAsync(key, claim.Token, TimeSpan.FromHours(24), default);
+    }
+
+    private long _keys;
+}
