@@ -32,7 +32,7 @@ internal sealed class WebhookEndpoint(
     }
 
     /// <summary>A GET handshake (mapped only for schemes whose HandlesGet is true): no body, no handler, no nonce store.</summary>
-    private async Task<WebhookOutcome> AnswerGetAsync(HttpContext context, WebhookScheme current)
+    private async ValueTask<WebhookOutcome> AnswerGetAsync(HttpContext context, WebhookScheme current)
     {
         if (current.AnswerGet(context.Request.Query) is not { } answer)
         {
@@ -48,7 +48,7 @@ internal sealed class WebhookEndpoint(
         return answer.StatusCode >= StatusCodes.Status400BadRequest ? WebhookOutcome.Unauthorized : WebhookOutcome.Handshake;
     }
 
-    private async Task<WebhookOutcome> ProcessAsync(HttpContext context, WebhookScheme current)
+    private async ValueTask<WebhookOutcome> ProcessAsync(HttpContext context, WebhookScheme current)
     {
         var aborted = context.RequestAborted;
         var receivedAt = capture is null ? default : time.GetUtcNow();
@@ -78,7 +78,7 @@ internal sealed class WebhookEndpoint(
         }
     }
 
-    private async Task<WebhookOutcome> ProcessVerifiedAsync(HttpContext context, WebhookScheme current, WebhookRequest request)
+    private async ValueTask<WebhookOutcome> ProcessVerifiedAsync(HttpContext context, WebhookScheme current, WebhookRequest request)
     {
         var verification = current.Verify(request, time.GetUtcNow());
         if (!verification.Succeeded)
@@ -135,7 +135,7 @@ internal sealed class WebhookEndpoint(
     /// every event was processed, a duplicate or ignored, otherwise the most serious failure (the provider retries the
     /// delivery, and the events already completed are then skipped as duplicates).
     /// </summary>
-    private async Task<WebhookOutcome> ProcessBatchAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
+    private async ValueTask<WebhookOutcome> ProcessBatchAsync(HttpContext context, WebhookScheme current, WebhookRequest request,
         IReadOnlyList<WebhookBatchItem> items, DateTimeOffset? timestamp)
     {
         var result = BatchResult.Empty;
@@ -173,7 +173,7 @@ internal sealed class WebhookEndpoint(
     }
 
     /// <summary>Claims <c>scheme:id</c>; a null <see cref="WebhookOutcome"/> means go on (claimed, or nothing to claim).</summary>
-    private async Task<(WebhookOutcome? Outcome, string? Key, long Token)> ClaimAsync(HttpContext context, WebhookScheme current, string? id)
+    private async ValueTask<(WebhookOutcome? Outcome, string? Key, long Token)> ClaimAsync(HttpContext context, WebhookScheme current, string? id)
     {
         var replay = current.Options.Replay;
         if (!replay.Enabled || id is null)
@@ -266,7 +266,7 @@ internal sealed class WebhookEndpoint(
     }
 
     /// <summary>Deserializes, runs the handler, then completes or releases the claim. Writes no response.</summary>
-    private async Task<(WebhookOutcome Outcome, IResult? Reply)> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookEnvelope envelope, DateTimeOffset? timestamp,
+    private async ValueTask<(WebhookOutcome Outcome, IResult? Reply)> RunHandlerAsync(HttpContext context, WebhookScheme current, WebhookEnvelope envelope, DateTimeOffset? timestamp,
         WebhookHandlerRegistration handler, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, string? key, long token)
     {
         var webhook = handler.CreateWebhook(options.JsonSerializerOptions, current, envelope, timestamp, body, payloadJson, context, out var error);

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace WebhookReceiver.Replay;
 
 /// <summary>
-/// The default nonce store for one instance: a lock-free dictionary of immutable entries swapped with
-/// compare-and-swap, bounded in size, expired entries swept on a timer from the injected <see cref="TimeProvider"/>.
+/// The default nonce store for one instance: a lock-free dictionary whose entries are claimed and taken over with
+/// compare-and-swap and completed in place (one allocation per delivery), bounded in size, expired entries swept on a
+/// timer from the injected <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
 {
@@ -31,13 +32,14 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
     {
         var now = Now();
         var token = Interlocked.Increment(ref _nextToken);
-        var claim = new Entry(token, Completed: false, now + lease.Ticks);
+        var claim = new Entry(token, now + lease.Ticks);
         while (true)
         {
             if (_entries.TryGetValue(key, out var existing))
             {
+                var completed = existing.Completed;   // the flag first: see Entry
                 if (existing.ExpiresAt > now)
-                    return ValueTask.FromResult(existing.Completed ? NonceClaimResult.Completed : NonceClaimResult.InFlight);
+                    return ValueTask.FromResult(completed ? NonceClaimResult.Completed : NonceClaimResult.InFlight);
                 if (_entries.TryUpdate(key, claim, existing))
                     return ValueTask.FromResult(NonceClaimResult.Claimed(token));
                 continue;
@@ -58,7 +60,16 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
 
     public ValueTask CompleteAsync(string key, long token, TimeSpan retention, CancellationToken cancellationToken)
     {
-        var completed = new Entry(token, Completed: true, Now() + retention.Ticks);
+        var expiresAt = Now() + retention.Ticks;
+        // The owner completes its own entry in place; the entry is re-read afterwards in case a sweep took it meanwhile.
+        if (_entries.TryGetValue(key, out var owned) && owned.Token == token)
+        {
+            owned.MarkCompleted(expiresAt);
+            if (_entries.TryGetValue(key, out var again) && ReferenceEquals(again, owned))
+                return ValueTask.CompletedTask;
+        }
+        var completed = new Entry(token, expiresAt);
+        completed.MarkCompleted(expiresAt);
         while (true)
         {
             if (_entries.TryGetValue(key, out var existing))
@@ -99,5 +110,25 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
 
     private long Now() => _time.GetUtcNow().UtcTicks;
 
-    private sealed record Entry(long Token, bool Completed, long ExpiresAt);
+    /// <summary>
+    /// A claim. Completion writes the new expiry, then the flag (both volatile), so a reader that sees the flag also
+    /// sees the retention; one that does not still sees an unexpired in-flight lease.
+    /// </summary>
+    private sealed class Entry(long token, long expiresAt)
+    {
+        private long _expiresAt = expiresAt;
+        private int _completed;
+
+        public long Token { get; } = token;
+
+        public bool Completed => Volatile.Read(ref _completed) == 1;
+
+        public long ExpiresAt => Volatile.Read(ref _expiresAt);
+
+        public void MarkCompleted(long expiresAt)
+        {
+            Volatile.Write(ref _expiresAt, expiresAt);
+            Volatile.Write(ref _completed, 1);
+        }
+    }
 }

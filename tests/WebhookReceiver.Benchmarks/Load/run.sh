@@ -2,7 +2,7 @@
 # HTTP load test, side by side in one run on loopback: /baseline (unverified minimal-API POST binding the typed
 # payload), /hmac (baseline + one HMAC-SHA256 over the raw body: the floor) and /webhook (the full pipeline with the
 # in-memory nonce store). Each /webhook run gets freshly signed, never-seen deliveries, so no request takes the cheap
-# duplicate path. Prints requests/s per round and the median ratio to the baseline.
+# duplicate path; /webhook-noreplay is the pipeline without the nonce store. Prints requests/s per round and the median ratio to the baseline.
 #   DURATION=8s CONNECTIONS=32 ROUNDS=3 DELIVERIES_COUNT=200000 tests/WebhookReceiver.Benchmarks/Load/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -34,11 +34,11 @@ run() { # endpoint duration -> requests/s
 }
 
 dotnet "$bin" generate "$COUNT" "$DELIVERIES" >/dev/null
-for e in baseline hmac webhook; do run "$e" 3s >/dev/null; done   # warm-up (JIT, tiering, pools)
+for e in baseline hmac webhook-noreplay webhook; do run "$e" 3s >/dev/null; done   # warm-up (JIT, tiering, pools)
 
 declare -A results
 for r in $(seq 1 "$ROUNDS"); do
-  for e in baseline hmac webhook; do
+  for e in baseline hmac webhook-noreplay webhook; do
     [ "$e" = webhook ] && dotnet "$bin" generate "$COUNT" "$DELIVERIES" >/dev/null
     rps=$(run "$e" "$DURATION")
     results[$e]="${results[$e]:-} $rps"
@@ -50,7 +50,7 @@ median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {p
 base=$(median "${results[baseline]}")
 echo
 printf '%-9s %12s %8s\n' endpoint 'median req/s' ratio
-for e in baseline hmac webhook; do
+for e in baseline hmac webhook-noreplay webhook; do
   m=$(median "${results[$e]}")
   printf '%-9s %12.0f %8.3f\n' "$e" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print a/b}')"
 done
