@@ -90,13 +90,7 @@ public sealed class WebhookStartupTests
         const string newSecret = "whsec_bmV3LXNlY3JldC1mb3Itcm90YXRpb24tdGVzdHM=";
         var source = new ReloadableSource();
         source.Set("Webhooks:Schemes:orders:Secret", StandardDelivery.Secret);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        ((IConfigurationBuilder)builder.Configuration).Add(source);
-        builder.Services.AddWebhooks().AddStandardWebhooks("orders");
-        await using var app = builder.Build();
-        app.MapWebhook<OrderEvent>(StandardDelivery.Path, "orders", (_, _) => Task.CompletedTask);
-        await app.StartAsync(Ct);
+        await using var app = await StartWithAsync(source);
         var client = app.GetTestClient();
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
@@ -115,13 +109,7 @@ public sealed class WebhookStartupTests
     {
         var source = new ReloadableSource();
         source.Set("Webhooks:Schemes:orders:Secret", StandardDelivery.Secret);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        ((IConfigurationBuilder)builder.Configuration).Add(source);
-        builder.Services.AddWebhooks().AddStandardWebhooks("orders");
-        await using var app = builder.Build();
-        app.MapWebhook<OrderEvent>(StandardDelivery.Path, "orders", (_, _) => Task.CompletedTask);
-        await app.StartAsync(Ct);
+        await using var app = await StartWithAsync(source);
         var client = app.GetTestClient();
         var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
@@ -129,6 +117,19 @@ public sealed class WebhookStartupTests
         var response = await client.SendAsync(StandardDelivery.Create(now, StandardDelivery.OrderBody(), id: "1"), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A receiver whose configuration comes from <paramref name="source"/>, so tests can change it while it runs.</summary>
+    private static async Task<WebApplication> StartWithAsync(ReloadableSource source)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        ((IConfigurationBuilder)builder.Configuration).Add(source);
+        builder.Services.AddWebhooks().AddStandardWebhooks("orders");
+        var app = builder.Build();
+        app.MapWebhook<OrderEvent>(StandardDelivery.Path, "orders", (_, _) => Task.CompletedTask);
+        await app.StartAsync(Ct);
+        return app;
     }
 
     private sealed class ReloadableSource : ConfigurationProvider, IConfigurationSource

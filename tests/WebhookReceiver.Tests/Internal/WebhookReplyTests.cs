@@ -57,4 +57,31 @@ public sealed class WebhookReplyTests
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(2, runs);
     }
+
+    [Fact]
+    public async Task SlackSlashCommand_IsAcknowledgedWithAnEmpty200_AndAReplyReplacesIt()
+    {
+        const string secret = "8f742231b10e8888abcd99yyyzzz85a5";
+        string? command = null;
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddSlack("slack", o => o.Secret = secret),
+            app => app.MapWebhook("/slack", "slack")
+                .On<SlackSlashCommand>("/deploy", (hook, _) => { command = hook.Payload.Text; return Task.CompletedTask; })
+                .On<SlackSlashCommand>("/status", (hook, _) => { hook.Respond(TypedResults.Text("all green")); return Task.CompletedTask; }));
+        var scheme = SlackScheme.Provider.CreateScheme("slack", new SlackOptions { Secret = secret });
+
+        HttpRequestMessage Command(string name, string text) => scheme.Sign(new WebhookSigningRequest
+        {
+            Body = Encoding.UTF8.GetBytes($"command={Uri.EscapeDataString(name)}&text={text}&trigger_id={Guid.NewGuid():N}"),
+            Timestamp = host.Time.GetUtcNow(),
+        }).ToHttpRequest("http://localhost/slack", "application/x-www-form-urlencoded");
+
+        var deploy = await host.Client.SendAsync(Command("/deploy", "prod"), Ct);
+        var status = await host.Client.SendAsync(Command("/status", "now"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, deploy.StatusCode);
+        Assert.Equal("", await deploy.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("prod", command);
+        Assert.Equal("all green", await status.Content.ReadAsStringAsync(Ct));
+    }
 }
