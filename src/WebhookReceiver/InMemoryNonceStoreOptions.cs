@@ -9,6 +9,13 @@ public sealed class InMemoryNonceStoreOptions
     /// </summary>
     public int MaxEntries { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// Gets or sets how many keys the store makes room for up front (capped at <see cref="MaxEntries"/>). A receiver
+    /// that expects many deliveries per retention window sizes the store once instead of having it grow (each growth
+    /// step copies every key while new claims wait). The default is 0: the store starts small and grows as needed.
+    /// </summary>
+    public int InitialCapacity { get; set; }
+
     /// <summary>Gets or sets how often expired keys are removed. The default is 1 minute.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -11,7 +11,7 @@ namespace WebhookReceiver.Replay;
 /// </summary>
 internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries;
     private readonly TimeProvider _time;
     private readonly int _maxEntries;
     private readonly ITimer _sweeper;
@@ -22,6 +22,8 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
     {
         _time = time;
         _maxEntries = options.Value.MaxEntries;
+        var capacity = Math.Clamp(options.Value.InitialCapacity, 0, _maxEntries);
+        _entries = capacity > 0 ? new(-1, capacity, StringComparer.Ordinal) : new(StringComparer.Ordinal);
         var interval = options.Value.SweepInterval;
         _sweeper = time.CreateTimer(static state => ((InMemoryNonceStore)state!).Sweep(), this, interval, interval);
     }

@@ -34,6 +34,7 @@ public static class LoadServer
             o.Tolerance = TimeSpan.FromHours(1);
             o.Replay.Enabled = false;              // the pipeline without the nonce store, to see its share
         });
+        builder.Services.Configure<InMemoryNonceStoreOptions>(o => o.InitialCapacity = o.MaxEntries);
         await using var app = builder.Build();
         var key = Convert.FromBase64String(BenchmarkPayload.Secret["whsec_".Length..]);
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);

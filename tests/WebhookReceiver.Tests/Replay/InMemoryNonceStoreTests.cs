@@ -107,6 +107,19 @@ public sealed class InMemoryNonceStoreTests
     }
 
     [Fact]
+    public async Task InitialCapacity_AboveMaxEntries_StillBoundedByMaxEntriesAndKeepsClaimSemantics()
+    {
+        using var store = new InMemoryNonceStore(_time, Options.Create(new InMemoryNonceStoreOptions { MaxEntries = 2, InitialCapacity = 1_000 }));
+        var claim = await store.TryClaimAsync("s:1", Lease, Ct);
+        await store.CompleteAsync("s:1", claim.Token, TimeSpan.FromHours(1), Ct);
+        await store.TryClaimAsync("s:2", Lease, Ct);
+
+        Assert.Equal(NonceClaimStatus.Completed, (await store.TryClaimAsync("s:1", Lease, Ct)).Status);
+        Assert.Equal(NonceClaimStatus.InFlight, (await store.TryClaimAsync("s:2", Lease, Ct)).Status);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryClaimAsync("s:3", Lease, Ct));
+    }
+
+    [Fact]
     public async Task SweepTimer_RemovesExpiredEntries()
     {
         using var store = Create();
