@@ -30,7 +30,8 @@ public static class WebhookEndpointRouteBuilderExtensions
         var registry = services.GetService<WebhookSchemeRegistry>()
             ?? throw new InvalidOperationException("MapWebhook needs the webhook services: call builder.Services.AddWebhooks() first.");
         var handle = registry.GetHandle(scheme);
-        var dispatcher = new WebhookDispatcher();
+        var dispatcher = new WebhookDispatcher($"Webhook endpoint {pattern} (scheme '{scheme}')");
+        AddHandlerClasses(dispatcher, services, registry, scheme);
         var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         var endpoint = new WebhookEndpoint(handle, dispatcher,
             services.GetRequiredService<IWebhookNonceStore>(),
@@ -45,6 +46,19 @@ public static class WebhookEndpointRouteBuilderExtensions
             .WithMetadata(new WebhookEndpointMetadata(scheme))
             .WithDisplayName($"Webhook {scheme} {pattern}");
         return new WebhookEndpointConventionBuilder(inner, dispatcher, services);
+    }
+
+    /// <summary>The <see cref="WebhookHandlerAttribute"/> classes of <paramref name="scheme"/>; a class naming an unknown scheme throws.</summary>
+    private static void AddHandlerClasses(WebhookDispatcher dispatcher, IServiceProvider services, WebhookSchemeRegistry registry, string scheme)
+    {
+        foreach (var descriptor in services.GetServices<WebhookHandlerDescriptor>())
+        {
+            if (descriptor.Scheme == scheme)
+                dispatcher.Add(descriptor.EventType, descriptor.Create());
+            else if (!registry.Names.Contains(descriptor.Scheme, StringComparer.Ordinal))
+                throw new InvalidOperationException(
+                    $"Webhook handler class {descriptor.HandlerType.FullName} is for scheme '{descriptor.Scheme}', which is not registered.");
+        }
     }
 
     /// <summary>Maps a webhook endpoint whose every event type goes to one typed handler (trim- and AOT-safe).</summary>

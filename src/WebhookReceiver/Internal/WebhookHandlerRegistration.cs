@@ -8,6 +8,9 @@ internal abstract class WebhookHandlerRegistration
 {
     public abstract Type PayloadType { get; }
 
+    /// <summary>Names the handler in start-up errors.</summary>
+    public virtual string Description => "an On/OnAny handler";
+
     /// <summary>
     /// Deserializes the payload from <paramref name="payloadJson"/> (<see cref="WebhookScheme.GetPayloadJson"/>, usually
     /// the body itself); <see langword="null"/> with an error when it is not a valid payload.
