@@ -80,6 +80,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<IWebhookNonceStore, Replay.InMemoryNonceStore>();
         services.TryAddSingleton<IWebhookVerifier, WebhookVerifier>();
         services.TryAddSingleton<WebhookCaptureWriter>();
+        services.TryAddSingleton<WebhookActionEndpoints>();
         return new WebhookBuilder(services);
     }
 }

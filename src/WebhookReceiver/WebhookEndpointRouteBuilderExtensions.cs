@@ -3,8 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using WebhookReceiver;
 using WebhookReceiver.Internal;
 
@@ -32,14 +30,7 @@ public static class WebhookEndpointRouteBuilderExtensions
         var handle = registry.GetHandle(scheme);
         var dispatcher = new WebhookDispatcher($"Webhook endpoint {pattern} (scheme '{scheme}')");
         AddHandlerClasses(dispatcher, services, registry, scheme);
-        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        var endpoint = new WebhookEndpoint(handle, dispatcher,
-            services.GetRequiredService<IWebhookNonceStore>(),
-            services.GetRequiredService<TimeProvider>(),
-            options,
-            services.GetRequiredService<WebhookMetrics>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"),
-            options.CaptureDirectory is null ? null : services.GetRequiredService<WebhookCaptureWriter>());
+        var endpoint = WebhookEndpoint.Create(services, handle, dispatcher);
         // Schemes whose provider sends a GET handshake (Meta) get GET on the same endpoint; decided once, here.
         string[] methods = handle.Current.HandlesGet ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)

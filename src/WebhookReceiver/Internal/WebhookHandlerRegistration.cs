@@ -19,4 +19,10 @@ internal abstract class WebhookHandlerRegistration
         ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, HttpContext context, out string? error);
 
     public abstract Task InvokeAsync(Webhook webhook, HttpContext context);
+
+    /// <summary>
+    /// Tells, after <see cref="InvokeAsync"/> returned, whether the delivery is done (completed in the nonce store). A handler
+    /// that answers the provider itself (an MVC action) is done only with a 2xx status; otherwise the claim is released.
+    /// </summary>
+    public virtual bool Succeeded(HttpContext context) => true;
 }
