@@ -11,7 +11,7 @@ public sealed class VerifyWebhookAttributeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Task<WebhookTestHost> StartAsync(Action<StandardWebhooksOptions>? configure = null)
+    private static Task<WebhookTestHost> StartAsync(Action<StandardWebhooksOptions>? configure = null, IWebhookNonceStore? store = null)
         => WebhookTestHost.StartAsync(
             schemes => schemes.AddStandardWebhooks("orders", o =>
             {
@@ -19,8 +19,13 @@ public sealed class VerifyWebhookAttributeTests
                 configure?.Invoke(o);
             }),
             app => app.MapControllers(),
-            services => services.AddSingleton<HandlerProbe>().AddScoped<ScopedMarker>()
-                .AddControllers().AddApplicationPart(typeof(OrdersWebhookController).Assembly));
+            services =>
+            {
+                if (store is not null)
+                    services.AddSingleton(store);
+                services.AddSingleton<HandlerProbe>().AddScoped<ScopedMarker>()
+                    .AddControllers().AddApplicationPart(typeof(OrdersWebhookController).Assembly);
+            });
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(WebhookTestHost host, HttpRequestMessage request)
     {
@@ -104,11 +109,7 @@ public sealed class VerifyWebhookAttributeTests
     public async Task VerifiedMalformedPayload_Answers400AndReleases()
     {
         var store = new RecordingStore();
-        await using var host = await WebhookTestHost.StartAsync(
-            schemes => schemes.AddStandardWebhooks("orders", o => o.Secret = StandardDelivery.Secret),
-            app => app.MapControllers(),
-            services => services.AddSingleton<IWebhookNonceStore>(store).AddSingleton<HandlerProbe>().AddScoped<ScopedMarker>()
-                .AddControllers().AddApplicationPart(typeof(OrdersWebhookController).Assembly));
+        await using var host = await StartAsync(store: store);
         var body = """{"type":"order.created","data":{"orderId":"o-1","amount":"not a number"}}""";
 
         var (status, response) = await SendAsync(host, StandardDelivery.Create(host.Time.GetUtcNow(), body, "msg_bad"));
