@@ -43,7 +43,7 @@ internal static class SendCommand
             {
                 var chosen = WebhookSampleCatalog.Find(providerValue.Id, name) ?? throw new CliUsageException(
                     $"Provider '{providerValue.Id}' has no sample '{name}'. Samples: {string.Join(", ", WebhookSampleCatalog.For(providerValue.Id).Select(s => s.Name))}.");
-                builder.WithBody(chosen.GetBody()).WithContentType(chosen.ContentType);
+                builder.WithBody(FreshDeliveryIds.Refresh(scheme, chosen.GetBody())).WithContentType(chosen.ContentType);
                 type = chosen.EventType;
             }
             else
