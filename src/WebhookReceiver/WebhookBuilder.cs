@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookReceiver.Internal;
@@ -81,6 +82,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<IWebhookVerifier, WebhookVerifier>();
         services.TryAddSingleton<WebhookCaptureWriter>();
         services.TryAddSingleton<WebhookActionEndpoints>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookActionValidator>());
         return new WebhookBuilder(services);
     }
 }

@@ -37,4 +37,10 @@ public sealed class OrdersWebhookController(HandlerProbe probe) : ControllerBase
         probe.Record($"reply {webhook.Payload.Data?.OrderId}");
         return Accepted(new { order = webhook.Payload.Data?.OrderId });
     }
+
+    /// <summary>A HubSpot batch reaches the action whole.</summary>
+    [HttpPost("/hooks")]
+    [VerifyWebhook("hs")]
+    public void Batch(Webhook<System.Text.Json.JsonElement[]> webhook)
+        => probe.Record($"batch {webhook.Payload.Length} {webhook.DeliveryId?.StartsWith("batch-", StringComparison.Ordinal)}");
 }

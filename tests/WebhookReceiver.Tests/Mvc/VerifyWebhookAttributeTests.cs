@@ -1,5 +1,8 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
@@ -9,11 +12,13 @@ namespace WebhookReceiver.Tests.Mvc;
 /// <summary>[VerifyWebhook] on MVC actions: the response contract of MapWebhook, through TestServer.</summary>
 public sealed class VerifyWebhookAttributeTests
 {
+    private const string HubSpotSecret = "hubspot-client-secret";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<WebhookTestHost> StartAsync(Action<StandardWebhooksOptions>? configure = null, IWebhookNonceStore? store = null)
         => WebhookTestHost.StartAsync(
-            schemes => schemes.AddStandardWebhooks("orders", o =>
+            schemes => schemes.AddHubSpot("hs", o => o.Secret = HubSpotSecret).AddStandardWebhooks("orders", o =>
             {
                 o.Secret = StandardDelivery.Secret;
                 configure?.Invoke(o);
@@ -149,5 +154,42 @@ public sealed class VerifyWebhookAttributeTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, declined);
         Assert.Equal(HttpStatusCode.OK, retried);
         Assert.Equal("""{"status":"processed"}""", body);
+    }
+
+    [Fact]
+    public async Task BatchDelivery_ReachesTheActionWholeOnce()
+    {
+        await using var host = await StartAsync();
+        const string url = "http://localhost/hooks";
+        var signed = new HubSpotScheme("hs", new HubSpotOptions { Secret = HubSpotSecret }).Sign(new WebhookSigningRequest
+        {
+            Body = """[{"eventId":1,"subscriptionType":"contact.creation"},{"eventId":2,"subscriptionType":"contact.creation"}]"""u8.ToArray(),
+            Url = url,
+            Timestamp = host.Time.GetUtcNow(),
+        });
+
+        var (status, body) = await SendAsync(host, signed.ToHttpRequest(url));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""{"status":"processed"}""", body);
+        Assert.Equal(["batch 2 True"], Probe(host).Seen);
+    }
+
+    [Fact]
+    public async Task UnregisteredScheme_StopsTheAppAtStartup()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => WebhookTestHost.StartAsync(
+            schemes => schemes.AddStandardWebhooks("orders", o => o.Secret = StandardDelivery.Secret),
+            app => app.MapControllers(),
+            services => services.AddControllers().ConfigureApplicationPartManager(parts =>
+                parts.FeatureProviders.Add(new OnlyController(typeof(MisnamedWebhookController))))));
+
+        Assert.Contains("'strpie'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(MisnamedWebhookController), error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class OnlyController(Type controller) : IApplicationFeatureProvider<ControllerFeature>
+    {
+        public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature) => feature.Controllers.Add(controller.GetTypeInfo());
     }
 }
