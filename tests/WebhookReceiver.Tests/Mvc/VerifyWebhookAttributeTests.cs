@@ -182,7 +182,10 @@ public sealed class VerifyWebhookAttributeTests
             schemes => schemes.AddStandardWebhooks("orders", o => o.Secret = StandardDelivery.Secret),
             app => app.MapControllers(),
             services => services.AddControllers().ConfigureApplicationPartManager(parts =>
-                parts.FeatureProviders.Add(new OnlyController(typeof(MisnamedWebhookController))))));
+            {
+                parts.ApplicationParts.Clear();
+                parts.FeatureProviders.Add(new OnlyController(typeof(MisnamedWebhookController)));
+            })));
 
         Assert.Contains("'strpie'", error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(MisnamedWebhookController), error.Message, StringComparison.Ordinal);
