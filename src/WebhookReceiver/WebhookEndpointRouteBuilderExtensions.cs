@@ -13,7 +13,9 @@ public static class WebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps a POST endpoint at <paramref name="pattern"/> whose deliveries are verified by the scheme named
-    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's). Add handlers on the result with <c>On</c>/<c>OnAny</c>. Throws at start-up when
+    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's). Add handlers on the result with <c>On</c>/<c>OnAny</c>;
+    /// the <see cref="IWebhookHandler{T}"/> classes registered for the scheme (<c>AddWebhookHandlers</c>) are added first, and the same
+    /// event type handled twice throws. Throws at start-up when
     /// <c>AddWebhooks()</c> was not called or no scheme has that name: verification is never skipped silently.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>

@@ -29,7 +29,7 @@ public static class WebhookHandlerBuilderExtensions
         var add = typeof(WebhookHandlerBuilderExtensions).GetMethod(nameof(AddWebhookHandler))!;
         foreach (var type in assembly.GetTypes())
         {
-            if (!type.IsClass || type.IsAbstract || !type.IsDefined(typeof(WebhookHandlerAttribute), inherit: false))
+            if (!type.IsClass || type.IsAbstract || type.ContainsGenericParameters || !type.IsDefined(typeof(WebhookHandlerAttribute), inherit: false))
                 continue;
             var payloadTypes = type.GetInterfaces()
                 .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWebhookHandler<>))
