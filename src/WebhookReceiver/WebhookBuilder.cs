@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookReceiver.Internal;
@@ -80,6 +81,8 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<IWebhookNonceStore, Replay.InMemoryNonceStore>();
         services.TryAddSingleton<IWebhookVerifier, WebhookVerifier>();
         services.TryAddSingleton<WebhookCaptureWriter>();
+        services.TryAddSingleton<WebhookActionEndpoints>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookActionValidator>());
         return new WebhookBuilder(services);
     }
 }

@@ -3,8 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using WebhookReceiver;
 using WebhookReceiver.Internal;
 
@@ -15,7 +13,9 @@ public static class WebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps a POST endpoint at <paramref name="pattern"/> whose deliveries are verified by the scheme named
-    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's). Add handlers on the result with <c>On</c>/<c>OnAny</c>. Throws at start-up when
+    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's). Add handlers on the result with <c>On</c>/<c>OnAny</c>;
+    /// the <see cref="IWebhookHandler{T}"/> classes registered for the scheme (<c>AddWebhookHandlers</c>) are added first, and the same
+    /// event type handled twice throws. Throws at start-up when
     /// <c>AddWebhooks()</c> was not called or no scheme has that name: verification is never skipped silently.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
@@ -30,21 +30,28 @@ public static class WebhookEndpointRouteBuilderExtensions
         var registry = services.GetService<WebhookSchemeRegistry>()
             ?? throw new InvalidOperationException("MapWebhook needs the webhook services: call builder.Services.AddWebhooks() first.");
         var handle = registry.GetHandle(scheme);
-        var dispatcher = new WebhookDispatcher();
-        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        var endpoint = new WebhookEndpoint(handle, dispatcher,
-            services.GetRequiredService<IWebhookNonceStore>(),
-            services.GetRequiredService<TimeProvider>(),
-            options,
-            services.GetRequiredService<WebhookMetrics>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"),
-            options.CaptureDirectory is null ? null : services.GetRequiredService<WebhookCaptureWriter>());
+        var dispatcher = new WebhookDispatcher($"Webhook endpoint {pattern} (scheme '{scheme}')");
+        AddHandlerClasses(dispatcher, services, registry, scheme);
+        var endpoint = WebhookEndpoint.Create(services, handle, dispatcher);
         // Schemes whose provider sends a GET handshake (Meta) get GET on the same endpoint; decided once, here.
         string[] methods = handle.Current.HandlesGet ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)
             .WithMetadata(new WebhookEndpointMetadata(scheme))
             .WithDisplayName($"Webhook {scheme} {pattern}");
         return new WebhookEndpointConventionBuilder(inner, dispatcher, services);
+    }
+
+    /// <summary>The <see cref="WebhookHandlerAttribute"/> classes of <paramref name="scheme"/>; a class naming an unknown scheme throws.</summary>
+    private static void AddHandlerClasses(WebhookDispatcher dispatcher, IServiceProvider services, WebhookSchemeRegistry registry, string scheme)
+    {
+        foreach (var descriptor in services.GetServices<WebhookHandlerDescriptor>())
+        {
+            if (descriptor.Scheme == scheme)
+                dispatcher.Add(descriptor.EventType, descriptor.Create());
+            else if (!registry.Names.Contains(descriptor.Scheme, StringComparer.Ordinal))
+                throw new InvalidOperationException(
+                    $"Webhook handler class {descriptor.HandlerType.FullName} is for scheme '{descriptor.Scheme}', which is not registered.");
+        }
     }
 
     /// <summary>Maps a webhook endpoint whose every event type goes to one typed handler (trim- and AOT-safe).</summary>

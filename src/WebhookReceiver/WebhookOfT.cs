@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using WebhookReceiver.Internal;
 
 namespace WebhookReceiver;
 
 /// <summary>
 /// A verified delivery with its payload deserialized as <typeparamref name="T"/>. Handler delegates take it as a
-/// parameter; it binds from the request only inside a <c>MapWebhook</c> endpoint, after verification.
+/// parameter; it binds from the request only inside a <c>MapWebhook</c> endpoint or a <see cref="VerifyWebhookAttribute"/>
+/// action, after verification (MVC does not validate it).
 /// </summary>
 /// <typeparam name="T">The payload type.</typeparam>
+[ModelBinder(typeof(WebhookModelBinder))]
+[ValidateNever]
 public sealed class Webhook<T> : Webhook
 {
     internal Webhook(string scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext httpContext, T payload)

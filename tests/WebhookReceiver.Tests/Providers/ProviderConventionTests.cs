@@ -7,7 +7,7 @@ namespace WebhookReceiver.Tests.Providers;
 /// <summary>
 /// Holds every built-in provider to the house rules: its own folder with Defaults, Options, Scheme and
 /// BuilderExtensions; a provider id constant; options that refuse a missing secret; a signer the verifier accepts;
-/// a registration extension; a conformance test class; a README row. The CLI and the Testing package take their
+/// a registration extension; fresh signing key material its own scheme verifies; a conformance test class; a README row. The CLI and the Testing package take their
 /// provider list from <see cref="WebhookProviders.All"/>, and their own tests walk it the same way.
 /// </summary>
 public sealed class ProviderConventionTests
@@ -78,6 +78,29 @@ public sealed class ProviderConventionTests
         var get = monitor.GetMethod("Get")!;
         var error = Assert.Throws<TargetInvocationException>(() => get.Invoke(provider.GetRequiredService(monitor), ["unconfigured-" + id]));
         Assert.Contains("unconfigured-" + id, error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ProviderIds))]
+    public void Provider_SignsWithFreshKeyMaterial_WhatItsSchemeVerifies(string id)
+    {
+        var provider = WebhookProviders.Find(id)!;
+        var scheme = ProviderTestSecrets.CreateScheme(provider, provider.CreateSigningSecret());
+        var now = WebhookTestHost.Start;
+
+        var signed = scheme.Sign(new WebhookSigningRequest
+        {
+            Body = """{"id":"evt_1","type":"test.event","event_id":"e1","data":{}}"""u8.ToArray(),
+            Timestamp = now,
+            Url = "https://example.test/webhooks/" + id,
+            EventType = "test.event",
+        });
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary();
+        foreach (var (name, value) in signed.Headers)
+            headers[name] = value;
+        var result = scheme.Verify(new WebhookRequest(signed.Method, signed.Url, headers, signed.Body), now);
+
+        Assert.True(result.Succeeded, $"{id}: {result}");
     }
 
     [Theory]

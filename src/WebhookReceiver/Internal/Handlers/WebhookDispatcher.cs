@@ -3,11 +3,17 @@ using System.Collections.Frozen;
 namespace WebhookReceiver.Internal;
 
 /// <summary>Picks the handler of an endpoint by event type; a catch-all handler takes every type without its own.</summary>
-internal sealed class WebhookDispatcher
+internal sealed class WebhookDispatcher(string name = "This webhook endpoint")
 {
     private readonly Dictionary<string, WebhookHandlerRegistration> _byEventType = new(StringComparer.Ordinal);
     private FrozenDictionary<string, WebhookHandlerRegistration>? _frozen;
     private WebhookHandlerRegistration? _catchAll;
+
+    /// <summary>
+    /// Gets or sets whether deliveries of several events (HubSpot, SendGrid) run the handlers once per event (the default);
+    /// when not, the whole delivery goes to one handler, as an MVC action expects.
+    /// </summary>
+    public bool SplitsBatches { get; init; } = true;
 
     public void Add(string? eventType, WebhookHandlerRegistration handler)
     {
@@ -16,12 +22,14 @@ internal sealed class WebhookDispatcher
         if (eventType is null)
         {
             if (_catchAll is not null)
-                throw new InvalidOperationException("This webhook endpoint already has a handler for every event type.");
+                throw new InvalidOperationException(
+                    $"{name} has two handlers for every event type: {_catchAll.Description} and {handler.Description}.");
             _catchAll = handler;
         }
         else if (!_byEventType.TryAdd(eventType, handler))
         {
-            throw new InvalidOperationException($"This webhook endpoint already has a handler for event type '{eventType}'.");
+            throw new InvalidOperationException(
+                $"{name} has two handlers for event type '{eventType}': {_byEventType[eventType].Description} and {handler.Description}.");
         }
     }
 

@@ -70,4 +70,7 @@ internal static partial class WebhookLog
 
     [LoggerMessage(22, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} could not be written to {Directory}")]
     public static partial void CaptureFailed(ILogger logger, Exception exception, string scheme, string directory);
+
+    [LoggerMessage(23, LogLevel.Information, "Webhook handler for delivery {DeliveryId} of scheme {Scheme} answered {StatusCode}; the claim is released so the provider's retry is processed")]
+    public static partial void Declined(ILogger logger, string scheme, string? deliveryId, int statusCode);
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace WebhookReceiver.Internal;
 
@@ -20,6 +22,19 @@ internal sealed class WebhookEndpoint(
     ILogger logger,
     WebhookCaptureWriter? capture = null)
 {
+    /// <summary>Builds the pipeline of one endpoint (or one MVC action) from the application's services.</summary>
+    public static WebhookEndpoint Create(IServiceProvider services, WebhookSchemeHandle scheme, WebhookDispatcher dispatcher)
+    {
+        var options = services.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        return new WebhookEndpoint(scheme, dispatcher,
+            services.GetRequiredService<IWebhookNonceStore>(),
+            services.GetRequiredService<TimeProvider>(),
+            options,
+            services.GetRequiredService<WebhookMetrics>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"),
+            options.CaptureDirectory is null ? null : services.GetRequiredService<WebhookCaptureWriter>());
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -89,7 +104,7 @@ internal sealed class WebhookEndpoint(
             return WebhookOutcome.Unauthorized;
         }
         metrics.BodySize(current.Name, request.Body.Length);
-        if (current.ReadBatch(request) is { } batch)
+        if (dispatcher.SplitsBatches && current.ReadBatch(request) is { } batch)
             return await ProcessBatchAsync(context, current, request, batch, verification.Timestamp);
 
         if (!current.TryReadEnvelope(request, out var envelope))
@@ -292,6 +307,12 @@ internal sealed class WebhookEndpoint(
             WebhookLog.HandlerFailed(logger, e, current.Name, envelope.DeliveryId, envelope.EventType);
             await ReleaseAsync(current, key, token);
             return (WebhookOutcome.Failed, null);
+        }
+        if (!handler.Succeeded(context))
+        {
+            WebhookLog.Declined(logger, current.Name, envelope.DeliveryId, context.Response.StatusCode);
+            await ReleaseAsync(current, key, token);
+            return (WebhookOutcome.Declined, null);
         }
 
         if (key is not null)

@@ -14,4 +14,7 @@ internal enum WebhookOutcome
     Failed,
     Unavailable,
     Aborted,
+
+    /// <summary>The handler answered the provider itself with a failure status (an MVC action's 4xx/5xx); the claim was released.</summary>
+    Declined,
 }
