@@ -138,8 +138,8 @@ internal sealed class WebhookEndpoint(
             return refused;
         var (outcome, reply) = await RunHandlerAsync(context, current, envelope, verification.Timestamp, handler, request.Body,
             current.GetPayloadJson(request), claim.Key, claim.Token);
-        if (outcome == WebhookOutcome.Processed && (reply is not null || current.GetProcessedResponse(request) is not null))
-            await WriteProcessedReplyAsync(context, current, request, reply);
+        if (outcome == WebhookOutcome.Processed)
+            await WriteProcessedAsync(context, current, request, reply);
         else
             await WriteOutcomeAsync(context, outcome);
         return outcome;
@@ -268,16 +268,18 @@ internal sealed class WebhookEndpoint(
         }
     }
 
-    /// <summary>The handler's own reply (<see cref="Webhook.Respond"/>), else the scheme's acknowledgment.</summary>
-    private static async ValueTask WriteProcessedReplyAsync(HttpContext context, WebhookScheme current, WebhookRequest request, IResult? reply)
+    /// <summary>
+    /// Answers a processed delivery: the handler's own reply (<see cref="Webhook.Respond"/>), else the scheme's
+    /// acknowledgment, else <c>{"status":"processed"}</c>.
+    /// </summary>
+    private static async ValueTask WriteProcessedAsync(HttpContext context, WebhookScheme current, WebhookRequest request, IResult? reply)
     {
         if (reply is not null)
-        {
             await reply.ExecuteAsync(context);
-            return;
-        }
-        var acknowledgment = current.GetProcessedResponse(request)!;
-        await WebhookResponses.WriteAsync(context, acknowledgment.StatusCode, acknowledgment.ContentType, acknowledgment.Body);
+        else if (current.GetProcessedResponse(request) is { } acknowledgment)
+            await WebhookResponses.WriteAsync(context, acknowledgment.StatusCode, acknowledgment.ContentType, acknowledgment.Body);
+        else
+            await WriteOutcomeAsync(context, WebhookOutcome.Processed);
     }
 
     /// <summary>Deserializes, runs the handler, then completes or releases the claim. Writes no response.</summary>
