@@ -4,28 +4,16 @@ namespace WebhookReceiver.Tests.Infrastructure;
 
 /// <summary>
 /// What a provider test needs to sign and verify with any provider of <see cref="WebhookProviders.All"/>: a secret that
-/// both signs and verifies (a published vector's, else a signing key listed here, else one of the common shapes) and
+/// both signs and verifies (a published vector's where it can sign, else fresh key material from the provider) and
 /// the settings a provider's defaults lack. Shared by the CLI and Testing convention tests.
 /// </summary>
 public static class ProviderTestSecrets
 {
-    /// <summary>Signing keys of asymmetric providers whose vectors carry only public keys, by provider id.</summary>
-    private static readonly Dictionary<string, string> SigningKeys = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Settings (<c>Name=value</c>) of providers that cannot verify with their defaults, by provider id.</summary>
     private static readonly Dictionary<string, string[]> Settings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["hmac"] = ["SignatureHeader=X-Signature"],
     };
-
-    /// <summary>Secrets of the common shapes (plain, hex, base64, whsec_), tried last.</summary>
-    private static readonly string[] CommonShapes =
-    [
-        "test_secret_0123456789abcdef",
-        "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-        "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-        "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    ];
 
     public static string[] SettingsFor(WebhookProvider provider) => Settings.GetValueOrDefault(provider.Id) ?? [];
 
@@ -37,11 +25,8 @@ public static class ProviderTestSecrets
     public static string SecretFor(WebhookProvider provider)
     {
         var candidates = new List<string>();
-        if (SigningKeys.TryGetValue(provider.Id, out var key))
-            candidates.Add(key);
         if (File.Exists(Path.Combine(AppContext.BaseDirectory, "Vectors", provider.Id + ".json")))
             candidates.AddRange(VectorFile.Load(provider.Id).Select(c => c.Secret).Distinct());
-        candidates.AddRange(CommonShapes);
         candidates.Add(provider.CreateSigningSecret());
         foreach (var secret in candidates)
         {
@@ -55,7 +40,7 @@ public static class ProviderTestSecrets
             }
         }
         throw new InvalidOperationException(
-            $"Provider '{provider.Id}' has no secret that signs: add a vector to tests/Vectors/{provider.Id}.json, or a signing key or settings to {nameof(ProviderTestSecrets)}.");
+            $"Provider '{provider.Id}' has no secret that signs: its CreateSigningSecret() must return key material its scheme signs with (add settings to {nameof(ProviderTestSecrets)} if its defaults are not enough).");
     }
 
     /// <summary>Whether the provider's signature covers the body (a plain token, e.g. GitLab's, does not).</summary>
