@@ -25,6 +25,8 @@ internal sealed class WebhookMetrics
 
     public void Delivery(string scheme, WebhookOutcome outcome, long startTimestamp)
     {
+        if (!_deliveries.Enabled && !_duration.Enabled)
+            return;   // nobody listens: no tags to build on the hot path
         var tags = new TagList { { "webhook.scheme", scheme }, { "webhook.outcome", OutcomeNames[(int)outcome] } };
         if (_deliveries.Enabled)
             _deliveries.Add(1, tags);
