@@ -88,8 +88,7 @@ public sealed class WebhookRequestBuilder
             else if (HttpHeaderCopy.IsCopied(name))
                 builder._headers.Add(new(name, values));
         }
-        if (scheme.TryReadEnvelope(new WebhookRequest(capture.Method, null, headers, capture.Body), out var envelope))
-            builder._eventType = envelope.EventType;
+        builder._eventType = OwnDelivery.Read(scheme, capture.Method, capture.Body, headers)?.Whole.EventType.Value;
         return builder;
     }
 

@@ -21,21 +21,15 @@ public abstract class HmacWebhookScheme : WebhookScheme
     }
 
     /// <inheritdoc />
-    protected sealed override string? SignatureHeaderName => _engine.SignatureHeader;
-
-    /// <inheritdoc />
-    public sealed override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected sealed override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
         => _engine.Verify(request, now, Options.Tolerance);
 
-    /// <inheritdoc />
-    public sealed override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-        => _engine.TryReadEnvelope(request, out envelope);
-
-    /// <summary>Acknowledges the provider's ping event, if it has one, with 200 <c>{"status":"pong"}</c>; no handler runs.</summary>
+    /// <summary>
+    /// Reads the id and event type where the provider puts them (marked signed when they come from signed content) and
+    /// acknowledges the provider's ping event, if it has one, with 200 <c>{"status":"pong"}</c>; no handler runs for it.
+    /// </summary>
     /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">Its id and event type.</param>
-    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
-        => _engine.GetHandshakeResponse(envelope);
+    protected sealed override WebhookDelivery? ReadDelivery(in WebhookRequest request) => _engine.ReadDelivery(request);
 
     /// <inheritdoc />
     public sealed override WebhookSignedRequest Sign(WebhookSigningRequest request)

@@ -36,7 +36,7 @@ public sealed class VerifyWebhookAttribute : Attribute, IFilterFactory
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider)
     {
         ArgumentNullException.ThrowIfNull(serviceProvider);
-        var endpoints = serviceProvider.GetService<WebhookActionEndpoints>()
+        var endpoints = serviceProvider.GetService<WebhookActionBindings>()
             ?? throw new InvalidOperationException("[VerifyWebhook] needs the webhook services: call builder.Services.AddWebhooks() first.");
         return new WebhookActionFilter(Scheme, endpoints);
     }

@@ -5,12 +5,11 @@ namespace WebhookReceiver;
 /// <summary>A verified delivery as a handler receives it, without its typed payload. See <see cref="Webhook{T}"/>.</summary>
 public abstract class Webhook
 {
-    private protected Webhook(string scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext httpContext)
+    private protected Webhook(string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body, HttpContext httpContext)
     {
         Scheme = scheme;
-        DeliveryId = envelope.DeliveryId;
-        EventType = envelope.EventType;
-        Timestamp = timestamp;
+        Delivery = delivery;
+        Event = webhookEvent;
         Body = body;
         HttpContext = httpContext;
     }
@@ -18,14 +17,29 @@ public abstract class Webhook
     /// <summary>Gets the name of the scheme that verified the delivery.</summary>
     public string Scheme { get; }
 
-    /// <summary>Gets the provider's delivery id, or <see langword="null"/> if the provider sends none.</summary>
-    public string? DeliveryId { get; }
+    /// <summary>Gets the verified delivery this event belongs to.</summary>
+    public WebhookDelivery Delivery { get; }
 
-    /// <summary>Gets the event type, or <see langword="null"/> if the provider sends none.</summary>
-    public string? EventType { get; }
+    /// <summary>Gets the event this handler runs for (the delivery itself, or one item of a batch).</summary>
+    public WebhookEvent Event { get; }
+
+    /// <summary>
+    /// Gets the provider's delivery id, or <see langword="null"/> if the provider sends none. It may be a label the
+    /// provider does not sign (GitHub's <c>X-GitHub-Delivery</c>): see <see cref="WebhookValue.IsSigned"/> on <see cref="Event"/>.
+    /// </summary>
+    public string? DeliveryId => Event.Id.Value;
+
+    /// <summary>
+    /// Gets the event type, or <see langword="null"/> if the provider sends none. It may be a label the provider does not
+    /// sign (GitHub's <c>X-GitHub-Event</c>): see <see cref="WebhookValue.IsSigned"/> on <see cref="Event"/>.
+    /// </summary>
+    public string? EventType => Event.EventType.Value;
+
+    /// <summary>Gets the key the delivery was claimed under: its signed id, or a hash of its signed content.</summary>
+    public string ReplayKey => Event.ReplayKey;
 
     /// <summary>Gets the signed timestamp, for schemes that sign one.</summary>
-    public DateTimeOffset? Timestamp { get; }
+    public DateTimeOffset? Timestamp => Delivery.Timestamp;
 
     /// <summary>
     /// Gets the exact verified body bytes. The memory is pooled: valid only until the handler returns; copy it to keep it.

@@ -81,7 +81,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<IWebhookNonceStore, Replay.InMemoryNonceStore>();
         services.TryAddSingleton<IWebhookVerifier, WebhookVerifier>();
         services.TryAddSingleton<WebhookCaptureWriter>();
-        services.TryAddSingleton<WebhookActionEndpoints>();
+        services.TryAddSingleton<WebhookActionBindings>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookActionValidator>());
         return new WebhookBuilder(services);
     }

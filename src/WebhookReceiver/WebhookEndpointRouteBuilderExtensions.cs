@@ -34,7 +34,7 @@ public static class WebhookEndpointRouteBuilderExtensions
         AddHandlerClasses(dispatcher, services, registry, scheme);
         var endpoint = WebhookEndpoint.Create(services, handle, dispatcher);
         // Schemes whose provider sends a GET handshake (Meta) get GET on the same endpoint; decided once, here.
-        string[] methods = handle.Current.HandlesGet ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
+        string[] methods = handle.Current is IWebhookGetHandshake ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)
             .WithMetadata(new WebhookEndpointMetadata(scheme))
             .WithDisplayName($"Webhook {scheme} {pattern}");

@@ -15,8 +15,8 @@ namespace WebhookReceiver;
 [ValidateNever]
 public sealed class Webhook<T> : Webhook
 {
-    internal Webhook(string scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp, ReadOnlyMemory<byte> body, HttpContext httpContext, T payload)
-        : base(scheme, envelope, timestamp, body, httpContext)
+    internal Webhook(string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body, HttpContext httpContext, T payload)
+        : base(scheme, delivery, webhookEvent, body, httpContext)
     {
         Payload = payload;
     }

@@ -1,13 +1,12 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
-using WebhookReceiver.Internal;
-
 namespace WebhookReceiver;
 
 /// <summary>
 /// A configured webhook scheme: one provider's signature rules with the keys of one named registration,
 /// prepared once from its options (keys decoded, header names fixed) and used for every request.
-/// Signing lives beside verifying so that tests and the CLI sign with the very code the receiver checks.
+/// A delivery is verified and read once (<see cref="Verify"/>): first its signature, over the exact bytes and nothing
+/// parsed, then, only when that passed, its events from the proven bytes. Signing lives beside verifying so that tests
+/// and the CLI sign with the very code the receiver checks. Optional capabilities are interfaces
+/// (<see cref="IWebhookGetHandshake"/>).
 /// </summary>
 public abstract class WebhookScheme
 {
@@ -20,7 +19,7 @@ public abstract class WebhookScheme
         ArgumentNullException.ThrowIfNull(options);
         Name = name;
         Options = options;
-        PublicBase = WebhookUrl.ParseBase(options.PublicBaseUrl);
+        PublicBase = Internal.WebhookUrl.ParseBase(options.PublicBaseUrl);
     }
 
     /// <summary>Gets the registration name.</summary>
@@ -33,84 +32,44 @@ public abstract class WebhookScheme
     public virtual bool RequiresUrl => false;
 
     /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
-    internal WebhookUrl.PublicBase? PublicBase { get; }
+    internal Internal.WebhookUrl.PublicBase? PublicBase { get; }
 
     /// <summary>
-    /// Verifies a delivery over its exact bytes: every signature in the request against every configured key,
-    /// compared in constant time, and the signed timestamp against <paramref name="now"/> within the tolerance.
-    /// Never throws for bad input.
+    /// Verifies a delivery and reads it: every signature in the request against every configured key, compared in
+    /// constant time, and the signed timestamp against <paramref name="now"/> within the tolerance; then, only when that
+    /// passed, the delivery's events. Success carries <see cref="WebhookVerificationResult.Delivery"/>; a verified
+    /// delivery that cannot be read fails with <see cref="WebhookVerificationFailure.UnreadableDelivery"/>. Never throws
+    /// for bad input.
     /// </summary>
     /// <param name="request">The delivery.</param>
     /// <param name="now">The receiver's current time.</param>
-    public abstract WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now);
-
-    /// <summary>
-    /// Reads the delivery id and the event type of a verified delivery. Returns <see langword="false"/> when the
-    /// body does not have the shape the scheme reads them from (the endpoint answers 400).
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">The id and event type.</param>
-    public abstract bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope);
-
-    /// <summary>
-    /// Answers a provider handshake (after verification where the provider signs it) instead of running a handler.
-    /// Returns <see langword="null"/> for ordinary deliveries. The default answers none.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">Its id and event type.</param>
-    public virtual WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope) => null;
-
-    /// <summary>
-    /// Gets the acknowledgment of a processed delivery when the provider needs something other than
-    /// <c>{"status":"processed"}</c> (Slack slash commands show a JSON body to the user; Twilio expects TwiML). Returns
-    /// <see langword="null"/> for the default. A handler's <see cref="Webhook.Respond"/> takes precedence.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    public virtual WebhookHandshakeResponse? GetProcessedResponse(in WebhookRequest request) => null;
-
-    /// <summary>
-    /// Gets a value indicating whether the provider also calls the webhook URL with GET for a handshake (Meta's
-    /// subscription check); <c>MapWebhook</c> then maps GET as well, answered by <see cref="AnswerGet"/> alone. The default is <see langword="false"/>.
-    /// </summary>
-    public virtual bool HandlesGet => false;
-
-    /// <summary>
-    /// Answers a GET handshake from its query string, without handlers and without the nonce store. Returns
-    /// <see langword="null"/> when the query is not a handshake the scheme knows (the endpoint answers 400). The default answers none.
-    /// </summary>
-    /// <param name="query">The query string of the GET request.</param>
-    public virtual WebhookHandshakeResponse? AnswerGet(IQueryCollection query) => null;
-
-    /// <summary>
-    /// Gets the replay key of a delivery that carries no id. The default hashes the signature header named by
-    /// <see cref="SignatureHeaderName"/>; returns <see langword="null"/> when there is nothing to key on.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    public virtual string? GetFallbackReplayKey(in WebhookRequest request)
+    public WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
     {
-        var signature = SignatureHeaderName is null ? null : request.GetHeader(SignatureHeaderName);
-        return signature is null ? null : HashForReplayKey(signature);
+        var signature = VerifySignature(request, now);
+        if (!signature.Succeeded)
+            return signature;
+        if (ReadDelivery(request) is not { } delivery)
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.UnreadableDelivery,
+                "the signature verified, but the body does not have the shape the provider sends");
+        delivery.Timestamp = signature.Timestamp;
+        return WebhookVerificationResult.Success(delivery);
     }
 
     /// <summary>
-    /// Gets the JSON a verified delivery's payload is deserialized from (for <see cref="Webhook{T}.Payload"/>). The default
-    /// is the body itself; schemes whose providers also post other encodings (e.g. Slack's form bodies) return the JSON
-    /// they carry. <see cref="Webhook.Body"/> stays the exact received bytes either way.
+    /// Checks the signature (and signed timestamp) over the exact bytes, reading no more of the body than the signature
+    /// needs. Returns <see cref="WebhookVerificationResult.Success(DateTimeOffset?)"/> with the signed timestamp, or a failure.
     /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    public virtual ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request) => request.Body;
+    /// <param name="request">The delivery.</param>
+    /// <param name="now">The receiver's current time.</param>
+    protected abstract WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now);
 
     /// <summary>
-    /// Splits a verified delivery that carries several events (e.g. SendGrid's array of events) into items that are
-    /// dispatched by their own event type, claimed by their own delivery id and run one by one; the delivery is
-    /// acknowledged with 200 only when every item was processed, was a duplicate or had no handler. Returns
-    /// <see langword="null"/> for an ordinary delivery, handled as a whole (the default).
+    /// Reads a delivery whose signature verified: its event (or a batch's events) with ids and event types marked signed
+    /// or not, its handshake answer and acknowledgment (the signed timestamp is set by <see cref="Verify"/>). Returns <see langword="null"/> when the body does not have the
+    /// shape the provider sends (the endpoint answers 400).
     /// </summary>
     /// <param name="request">The verified delivery.</param>
-    public virtual IReadOnlyList<WebhookBatchItem>? ReadBatch(in WebhookRequest request) => null;
-
-    /// <summary>Gets the name of the header carrying the signature, if there is one.</summary>
-    protected virtual string? SignatureHeaderName => null;
+    protected abstract WebhookDelivery? ReadDelivery(in WebhookRequest request);
 
     /// <summary>
     /// Signs a delivery as the provider would, with the first configured secret (or private key). Throws
@@ -128,27 +87,5 @@ public abstract class WebhookScheme
         for (var i = 0; i < headers.Length; i++)
             list[i] = new(headers[i].Name, headers[i].Value);
         return list;
-    }
-
-    /// <summary>Hashes a value (e.g. a signature) into a short, fixed-length replay key.</summary>
-    /// <param name="value">The value to hash.</param>
-    protected static string HashForReplayKey(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return HashForReplayKey(System.Text.Encoding.UTF8.GetBytes(value), "sig-");
-    }
-
-    /// <summary>
-    /// Hashes bytes (e.g. the verified body of a provider that sends no delivery id but resends the same body on
-    /// retries) into a short, fixed-length replay key starting with <paramref name="prefix"/>.
-    /// </summary>
-    /// <param name="value">The bytes to hash.</param>
-    /// <param name="prefix">The key's prefix, e.g. <c>body-</c>.</param>
-    protected static string HashForReplayKey(ReadOnlySpan<byte> value, string prefix)
-    {
-        ArgumentNullException.ThrowIfNull(prefix);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(value, hash);
-        return prefix + Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -26,4 +26,10 @@ public enum WebhookVerificationFailure
 
     /// <summary>The body does not have the shape the scheme signs (for schemes that sign fields inside it).</summary>
     MalformedBody,
+
+    /// <summary>
+    /// The signature verified, but the delivery does not have the shape the provider sends (no readable event); answered
+    /// 400, not 401.
+    /// </summary>
+    UnreadableDelivery,
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
+using WebhookReceiver.Testing;
 
 namespace WebhookReceiver.Cli.Samples;
 
@@ -13,12 +13,9 @@ internal static class FreshDeliveryIds
 {
     public static byte[] Refresh(WebhookScheme scheme, byte[] body)
     {
-        var request = new WebhookRequest("POST", "https://localhost/", new HeaderDictionary(), body);
         var ids = new List<string>();
-        if (scheme.ReadBatch(request) is { } batch)
-            ids.AddRange(batch.Select(item => item.Envelope.DeliveryId).OfType<string>());
-        else if (scheme.TryReadEnvelope(request, out var envelope) && envelope.DeliveryId is { } id)
-            ids.Add(id);
+        if (OwnDelivery.Read(scheme, "POST", body) is { } delivery)
+            ids.AddRange(delivery.Events.Select(e => e.Id.Value).OfType<string>());
 
         var text = Encoding.UTF8.GetString(body);
         var changed = false;

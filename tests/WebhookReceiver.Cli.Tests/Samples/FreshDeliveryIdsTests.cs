@@ -5,10 +5,15 @@ namespace WebhookReceiver.Cli.Tests.Samples;
 
 public sealed class FreshDeliveryIdsTests
 {
+    /// <summary>The id the receiver reads from <paramref name="body"/> once it is signed.</summary>
     private static string? DeliveryId(WebhookScheme scheme, byte[] body)
     {
-        scheme.TryReadEnvelope(new WebhookRequest("POST", "https://localhost/", new HeaderDictionary(), body), out var envelope);
-        return envelope.DeliveryId;
+        var now = TimeProvider.System.GetUtcNow();
+        var signed = scheme.Sign(new WebhookSigningRequest { Body = body, Url = "https://localhost/", Timestamp = now });
+        var headers = new HeaderDictionary();
+        foreach (var (name, value) in signed.Headers)
+            headers[name] = value;
+        return scheme.Verify(new WebhookRequest("POST", signed.Url, headers, signed.Body), now).Delivery?.Whole.Id.Value;
     }
 
     [Theory]

@@ -42,5 +42,5 @@ public sealed class OrdersWebhookController(HandlerProbe probe) : ControllerBase
     [HttpPost("/hooks")]
     [VerifyWebhook("hs")]
     public void Batch(Webhook<System.Text.Json.JsonElement[]> webhook)
-        => probe.Record($"batch {webhook.Payload.Length} {webhook.DeliveryId?.StartsWith("batch-", StringComparison.Ordinal)}");
+        => probe.Record($"batch {webhook.Payload.Length} {webhook.DeliveryId is null && webhook.ReplayKey.StartsWith("c:", StringComparison.Ordinal)}");
 }

@@ -74,6 +74,14 @@ public abstract class ProviderConformanceTests
             Id = id,
         });
 
+    /// <summary>Verifies and reads a signed request as the receiver does, at <see cref="WebhookTestHost.Start"/>; fails the test when it does not verify.</summary>
+    protected WebhookEvent Read(WebhookSignedRequest signed, string? secret = null)
+    {
+        var result = CreateScheme(secret ?? VerifyingSecret).Verify(ToRequest(signed), WebhookTestHost.Start);
+        Assert.True(result.Succeeded, result.Reason);
+        return Assert.IsType<WebhookDelivery>(result.Delivery).Whole;
+    }
+
     protected static WebhookRequest ToRequest(WebhookSignedRequest signed, Action<IHeaderDictionary>? edit = null, byte[]? body = null)
     {
         var headers = new HeaderDictionary();

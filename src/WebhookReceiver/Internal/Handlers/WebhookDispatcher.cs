@@ -9,11 +9,6 @@ internal sealed class WebhookDispatcher(string name = "This webhook endpoint")
     private FrozenDictionary<string, WebhookHandlerRegistration>? _frozen;
     private WebhookHandlerRegistration? _catchAll;
 
-    /// <summary>
-    /// Gets or sets whether deliveries of several events (HubSpot, SendGrid) run the handlers once per event (the default);
-    /// when not, the whole delivery goes to one handler, as an MVC action expects.
-    /// </summary>
-    public bool SplitsBatches { get; init; } = true;
 
     public void Add(string? eventType, WebhookHandlerRegistration handler)
     {

@@ -14,19 +14,25 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
 
     public override Type PayloadType => typeof(T);
 
-    public override Webhook? CreateWebhook(JsonSerializerOptions json, WebhookScheme scheme, in WebhookEnvelope envelope, DateTimeOffset? timestamp,
-        ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> payloadJson, HttpContext context, out string? error)
+    public override Webhook? CreateWebhook(JsonSerializerOptions json, string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent,
+        ReadOnlyMemory<byte> body, HttpContext context, out string? error)
     {
         error = null;
         T? payload;
         try
         {
-            payload = JsonSerializer.Deserialize(payloadJson.Span, TypeInfo(json));
+            payload = JsonSerializer.Deserialize(webhookEvent.Json.Span, TypeInfo(json));
         }
         catch (JsonException e)
         {
             // The path and position only: JsonException messages do not quote the body, but keep it short anyway.
             error = $"invalid JSON at {e.Path ?? "$"} (line {e.LineNumber}, byte {e.BytePositionInLine})";
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // Invalid UTF-8 or a lone surrogate inside a string, in a verified body: a malformed payload, not a crash.
+            error = e.Message;
             return null;
         }
         catch (NotSupportedException e)
@@ -39,7 +45,7 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
             error = "the payload is null";
             return null;
         }
-        return new Webhook<T>(scheme.Name, envelope, timestamp, body, context, payload!);
+        return new Webhook<T>(scheme, delivery, webhookEvent, body, context, payload!);
     }
 
     private JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options)

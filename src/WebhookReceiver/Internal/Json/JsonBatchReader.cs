@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace WebhookReceiver.Internal;
@@ -17,12 +16,12 @@ internal static class JsonBatchReader
     }
 
     /// <summary>
-    /// Reads every element of the array; <see langword="null"/> when the body is not an array of objects.
-    /// Items whose id property is absent are keyed by a hash of their bytes (<c>event-…</c>).
+    /// Reads the items of a verified JSON array body, each with its own (signed) id and type, or null when the body is
+    /// not an array of objects.
     /// </summary>
-    public static List<WebhookBatchItem>? TryRead(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName)
+    public static List<WebhookEvent>? TryRead(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName)
     {
-        var items = new List<WebhookBatchItem>();
+        var items = new List<WebhookEvent>();
         try
         {
             var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -37,42 +36,28 @@ internal static class JsonBatchReader
                 var json = body[start..(int)reader.BytesConsumed];
                 if (!JsonEnvelopeReader.TryRead(json.Span, idName, typeName, out var id, out var type))
                     return null;
-                items.Add(new WebhookBatchItem(new WebhookEnvelope(id ?? HashOf(json.Span, "event-"), type), json));
+                items.Add(new WebhookEvent(WebhookValue.FromSigned(id), WebhookValue.FromSigned(type), json));
             }
             // Read past the end, so trailing content after the array throws (a final block is checked to its end).
             return reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return null;
         }
     }
 
-    /// <summary>The items of an array body when <paramref name="split"/> is on; otherwise (or for an object body) <see langword="null"/>.</summary>
-    public static IReadOnlyList<WebhookBatchItem>? ReadBatch(bool split, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName)
-        => split && IsArray(body.Span) ? TryRead(body, idName, typeName) : null;
-
     /// <summary>
-    /// The envelope of a body that is one event object (its id and type) or an array of them taken as a whole (keyed by a
-    /// hash of the body, no type); <see langword="false"/> when it is neither.
+    /// Reads a verified body that is either one event object or an array of them: with <paramref name="split"/> an
+    /// array's items are the delivery's events; otherwise the array is one event (keyed by its content).
     /// </summary>
-    public static bool TryReadEnvelope(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName, out WebhookEnvelope envelope)
+    public static WebhookDelivery? ReadDelivery(bool split, ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName)
     {
-        if (IsArray(body.Span))
-        {
-            var items = TryRead(body, idName, typeName);
-            envelope = new WebhookEnvelope(items is null ? null : HashOf(body.Span, "batch-"), null);
-            return items is not null;
-        }
-        var ok = JsonEnvelopeReader.TryRead(body.Span, idName, typeName, out var id, out var type);
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
-    }
-
-    private static string HashOf(ReadOnlySpan<byte> json, string prefix)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(json, hash);
-        return prefix + Convert.ToHexStringLower(hash[..16]);
+        if (!IsArray(body.Span))
+            return JsonDeliveryReader.Read(body, idName, typeName);
+        if (TryRead(body, idName, typeName) is not { } items)
+            return null;
+        var whole = new WebhookEvent(default, default, body);
+        return split ? new WebhookDelivery(whole, items) : new WebhookDelivery(whole);
     }
 }

@@ -39,7 +39,7 @@ internal static class JsonEnvelopeReader
             }
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

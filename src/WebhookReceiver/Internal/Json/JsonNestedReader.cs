@@ -50,7 +50,7 @@ internal static class JsonNestedReader
             }
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

@@ -46,6 +46,34 @@ internal static class WebhookResponses
         return response.Body.WriteAsync(body);
     }
 
+    /// <summary>
+    /// Writes the answer to an outcome the library answers itself: processed, ignored, duplicate, in flight, malformed,
+    /// failed, store down. Aborted requests get nothing; a 500 replaces whatever a failed handler began to write.
+    /// </summary>
+    public static ValueTask WriteOutcomeAsync(HttpContext context, WebhookOutcome outcome, WebhookOptions options)
+    {
+        switch (outcome)
+        {
+            case WebhookOutcome.Processed:
+                return WriteStatusAsync(context, StatusCodes.Status200OK, Processed);
+            case WebhookOutcome.Ignored:
+                return WriteStatusAsync(context, options.IgnoredStatusCode, Ignored);
+            case WebhookOutcome.Duplicate:
+                return WriteStatusAsync(context, StatusCodes.Status200OK, Duplicate);
+            case WebhookOutcome.InFlight:
+                return WriteProblemAsync(context, StatusCodes.Status409Conflict, Conflict, options.InFlightRetryAfter);
+            case WebhookOutcome.Unavailable:
+                return WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, ServiceUnavailable, options.UnavailableRetryAfter);
+            case WebhookOutcome.Malformed:
+                return WriteProblemAsync(context, StatusCodes.Status400BadRequest, BadRequest);
+            case WebhookOutcome.Failed when !context.Response.HasStarted:
+                context.Response.Clear();
+                return WriteProblemAsync(context, StatusCodes.Status500InternalServerError, InternalServerError);
+            default:
+                return ValueTask.CompletedTask;
+        }
+    }
+
     private static byte[] Problem(int status, string section, string title, string detail)
         => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $$"""{"type":"https://tools.ietf.org/html/rfc9110#section-{{section}}","title":"{{title}}","status":{{status}},"detail":"{{detail}}"}"""));

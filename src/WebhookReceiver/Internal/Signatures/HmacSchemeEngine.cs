@@ -30,8 +30,6 @@ internal sealed class HmacSchemeEngine
         _timestampProperty = Utf8(spec.Timestamp.Property);
     }
 
-    public string SignatureHeader => _spec.Primary.Header;
-
     public WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now, TimeSpan tolerance)
     {
         HmacSignatureSource? source = null;
@@ -127,23 +125,27 @@ internal sealed class HmacSchemeEngine
         return WebhookTimestamp.Check(signedAt, now, tolerance);
     }
 
-    public bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    /// <summary>
+    /// Reads a verified delivery: id and event type from the body (signed) or from headers (signed only when the
+    /// signed content includes the id header); the provider's ping event is answered with <c>{"status":"pong"}</c>.
+    /// </summary>
+    public WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
-        var id = _spec.DeliveryId.Header is { } idHeader ? request.GetHeader(idHeader) : null;
-        var type = _spec.EventType.Header is { } typeHeader ? request.GetHeader(typeHeader) : null;
-        var ok = true;
+        string? id = null, type = null;
         if (_idProperty is not null || _eventTypeProperty is not null)
         {
-            ok = JsonEnvelopeReader.TryRead(request.Body.Span, _idProperty, _eventTypeProperty, out var bodyId, out var bodyType);
-            id ??= bodyId;
-            type ??= bodyType;
+            if (!JsonEnvelopeReader.TryRead(request.Body.Span, _idProperty, _eventTypeProperty, out id, out type))
+                return null;
         }
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
+        var deliveryId = _spec.DeliveryId.Header is { } idHeader
+            ? new WebhookValue(request.GetHeader(idHeader), _spec.Content.UsesId)
+            : WebhookValue.FromSigned(id);
+        var eventType = _spec.EventType.Header is { } typeHeader
+            ? WebhookValue.FromLabel(request.GetHeader(typeHeader))
+            : WebhookValue.FromSigned(type);
+        var handshake = _spec.PingEventType is { } ping && string.Equals(eventType.Value, ping, StringComparison.Ordinal) ? Pong : null;
+        return new WebhookDelivery(new WebhookEvent(deliveryId, eventType, request.Body)) { Handshake = handshake };
     }
-
-    public WebhookHandshakeResponse? GetHandshakeResponse(in WebhookEnvelope envelope)
-        => _spec.PingEventType is { } ping && string.Equals(envelope.EventType, ping, StringComparison.Ordinal) ? Pong : null;
 
     public WebhookSignedRequest Sign(WebhookSigningRequest request, string schemeName)
     {

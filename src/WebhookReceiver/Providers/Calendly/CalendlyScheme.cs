@@ -30,23 +30,12 @@ public sealed class CalendlyScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => CalendlyDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
         => Format.Verify(request, _keys, Options.Tolerance, now);
 
     /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "event"u8, default, out var type, out _);
-        envelope = new WebhookEnvelope(null, type);
-        return ok;
-    }
-
-    /// <summary>Gets a hash of the verified body: Calendly sends no delivery id but resends the same body on retries.</summary>
-    /// <param name="request">The verified delivery.</param>
-    public override string? GetFallbackReplayKey(in WebhookRequest request) => HashForReplayKey(request.Body.Span, "body-");
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+        => JsonDeliveryReader.Read(request.Body, default, "event"u8);
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);

@@ -65,10 +65,7 @@ public sealed class DiscordScheme : WebhookScheme
     }
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => DiscordDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var time = SignedHeaders.Read(request, DiscordDefaults.SignatureHeader, DiscordDefaults.TimestampHeader, milliseconds: false,
             Options.Tolerance, now, out var signatureText, out var timestampText);
@@ -88,19 +85,22 @@ public sealed class DiscordScheme : WebhookScheme
             $"the signature does not verify under the {_publicKeys.Length} configured public key(s)"));
     }
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "id"u8, "type"u8, out var id, out var type);
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
-    }
-
-    /// <summary>Answers a verified PING (<c>type</c> 1) with <c>{"type":1}</c>.</summary>
+    /// <summary>
+    /// Reads the interaction's signed <c>id</c> and <c>type</c>; a PING (type 1) is answered <c>{"type":1}</c>, every
+    /// other interaction expects the handler's reply (<see cref="Webhook.Respond"/>).
+    /// </summary>
     /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">Its id and event type.</param>
-    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
-        => envelope.EventType == DiscordDefaults.PingType ? Pong : null;
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+    {
+        if (!JsonEnvelopeReader.TryRead(request.Body.Span, "id"u8, "type"u8, out var id, out var type))
+            return null;
+        var ping = type == DiscordDefaults.PingType;
+        return new WebhookDelivery(new WebhookEvent(WebhookValue.FromSigned(id), WebhookValue.FromSigned(type), request.Body))
+        {
+            Handshake = ping ? Pong : null,
+            ExpectsReply = !ping,
+        };
+    }
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)

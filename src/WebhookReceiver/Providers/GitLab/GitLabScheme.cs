@@ -28,7 +28,7 @@ public sealed class GitLabScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var token = request.GetHeader(GitLabDefaults.TokenHeader);
         if (token is null)
@@ -39,21 +39,16 @@ public sealed class GitLabScheme : WebhookScheme
                 $"{GitLabDefaults.TokenHeader} matched none of the {_tokens.Length} configured token(s)"));
     }
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        envelope = new WebhookEnvelope(
-            request.GetHeader(GitLabDefaults.IdempotencyKeyHeader) ?? request.GetHeader(GitLabDefaults.EventUuidHeader),
-            request.GetHeader(GitLabDefaults.EventHeader));
-        return true;
-    }
-
     /// <summary>
-    /// Gets no fallback replay key: the token is the same on every delivery, so it cannot tell deliveries apart.
-    /// Deliveries without <c>Idempotency-Key</c> or <c>X-Gitlab-Event-UUID</c> are processed without a claim.
+    /// GitLab sends a shared token, not a signature: nothing in the delivery is signed. The idempotency key (or event
+    /// UUID) and <c>X-Gitlab-Event</c> are labels; the replay key is a hash of the body.
     /// </summary>
     /// <param name="request">The verified delivery.</param>
-    public override string? GetFallbackReplayKey(in WebhookRequest request) => null;
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+        => new(new WebhookEvent(
+            WebhookValue.FromLabel(request.GetHeader(GitLabDefaults.IdempotencyKeyHeader) ?? request.GetHeader(GitLabDefaults.EventUuidHeader)),
+            WebhookValue.FromLabel(request.GetHeader(GitLabDefaults.EventHeader)),
+            request.Body));
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)

@@ -43,10 +43,7 @@ public sealed class HubSpotScheme : WebhookScheme
     public override bool RequiresUrl => true;
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => HubSpotDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var time = SignedHeaders.Read(request, HubSpotDefaults.SignatureHeader, HubSpotDefaults.TimestampHeader, milliseconds: true,
             Options.Tolerance, now, out var signature, out var timestampText);
@@ -86,12 +83,8 @@ public sealed class HubSpotScheme : WebhookScheme
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<WebhookBatchItem>? ReadBatch(in WebhookRequest request)
-        => JsonBatchReader.ReadBatch(_splitBatch, request.Body, "eventId"u8, "subscriptionType"u8);
-
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-        => JsonBatchReader.TryReadEnvelope(request.Body, "eventId"u8, "subscriptionType"u8, out envelope);
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+        => JsonBatchReader.ReadDelivery(_splitBatch, request.Body, "eventId"u8, "subscriptionType"u8);
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)

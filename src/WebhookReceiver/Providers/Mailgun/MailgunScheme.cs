@@ -34,7 +34,7 @@ public sealed class MailgunScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         if (!JsonNestedReader.TryFindObject(request.Body.Span, "signature"u8, out var block) || block.IsEmpty)
             return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedBody, "no signature object in the JSON body");
@@ -56,14 +56,19 @@ public sealed class MailgunScheme : WebhookScheme
                 $"signature.signature matches none of the {_keys.Length} configured signing key(s)"));
     }
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    /// <summary>
+    /// Reads the signed token as the delivery id and <c>event-data.event</c> as the event type. Mailgun signs only the
+    /// timestamp and token, not <c>event-data</c>: the token is the replay key, and every verified delivery (ignored ones
+    /// too) is claimed under it, so a signature block cannot carry other content a second time.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
         var body = request.Body.Span;
         JsonNestedReader.TryRead(body, "signature"u8, "token"u8, out var token);
-        var ok = JsonNestedReader.TryRead(body, "event-data"u8, "event"u8, out var type);
-        envelope = new WebhookEnvelope(token, type);
-        return ok;
+        if (token is null || !JsonNestedReader.TryRead(body, "event-data"u8, "event"u8, out var type))
+            return null;
+        return new WebhookDelivery(new WebhookEvent(WebhookValue.FromSigned(token), WebhookValue.FromLabel(type), request.Body));
     }
 
     /// <summary>

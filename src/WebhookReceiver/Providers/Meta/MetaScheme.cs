@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -8,11 +9,11 @@ namespace WebhookReceiver;
 /// <summary>
 /// The Meta scheme (Facebook, Instagram, WhatsApp, Messenger): <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c>,
 /// HMAC-SHA256 of the body with the app secret; the event type is the body's <c>object</c>. Meta sends no delivery id
-/// and signs no timestamp: replay protection rests on a hash of the signature. The GET subscription handshake
+/// and signs no timestamp: the replay key is a hash of the signed body. The GET subscription handshake
 /// (<c>hub.mode=subscribe</c>) is answered with <c>hub.challenge</c> as text/plain when <c>hub.verify_token</c> matches
 /// <see cref="MetaOptions.VerifyToken"/>, 403 when it does not, 400 when a parameter is missing.
 /// </summary>
-public sealed class MetaScheme : HmacWebhookScheme
+public sealed class MetaScheme : HmacWebhookScheme, IWebhookGetHandshake
 {
     private static readonly HmacSchemeSpec Spec = new()
     {
@@ -37,8 +38,6 @@ public sealed class MetaScheme : HmacWebhookScheme
         static (name, options) => new MetaScheme(name, options),
         static (section, options) => section.Bind(options));
 
-    /// <summary>Gets <see langword="true"/>: Meta verifies the callback URL with a GET handshake.</summary>
-    public override bool HandlesGet => true;
 
     /// <summary>
     /// Answers the subscription handshake: 200 text/plain with <c>hub.challenge</c> when <c>hub.mode</c> is
@@ -46,7 +45,7 @@ public sealed class MetaScheme : HmacWebhookScheme
     /// configured); <see langword="null"/> (400) when a parameter is missing, repeated or the mode is another.
     /// </summary>
     /// <param name="query">The query string.</param>
-    public override WebhookHandshakeResponse? AnswerGet(IQueryCollection query)
+    public WebhookHandshakeResponse? AnswerGet(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (Single(query, MetaDefaults.ModeParameter) != MetaDefaults.SubscribeMode
@@ -58,6 +57,17 @@ public sealed class MetaScheme : HmacWebhookScheme
         return new WebhookHandshakeResponse(StatusCodes.Status200OK, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(challenge));
     }
 
-    private static string? Single(IQueryCollection query, string name)
-        => query.TryGetValue(name, out var values) && values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+    private static string? Single(IEnumerable<KeyValuePair<string, StringValues>> query, string name)
+    {
+        string? found = null;
+        foreach (var (key, values) in query)
+        {
+            if (!string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (found is not null || values.Count != 1 || string.IsNullOrEmpty(values[0]))
+                return null;
+            found = values[0];
+        }
+        return found;
+    }
 }

@@ -29,19 +29,12 @@ public sealed class PaddleScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => PaddleDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
         => Format.Verify(request, _keys, Options.Tolerance, now);
 
     /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "notification_id"u8, "event_type"u8, out var id, out var type);
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
-    }
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+        => JsonDeliveryReader.Read(request.Body, "notification_id"u8, "event_type"u8);
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);

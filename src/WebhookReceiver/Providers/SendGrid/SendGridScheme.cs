@@ -39,10 +39,7 @@ public sealed class SendGridScheme : WebhookScheme
         });
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => SendGridDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var time = SignedHeaders.Read(request, SendGridDefaults.SignatureHeader, SendGridDefaults.TimestampHeader, milliseconds: false,
             Options.Tolerance, now, out var signatureText, out var timestampText);
@@ -63,12 +60,8 @@ public sealed class SendGridScheme : WebhookScheme
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<WebhookBatchItem>? ReadBatch(in WebhookRequest request)
-        => JsonBatchReader.ReadBatch(_splitBatch, request.Body, "sg_event_id"u8, "event"u8);
-
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-        => JsonBatchReader.TryReadEnvelope(request.Body, "sg_event_id"u8, "event"u8, out envelope);
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+        => JsonBatchReader.ReadDelivery(_splitBatch, request.Body, "sg_event_id"u8, "event"u8);
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)

@@ -14,7 +14,7 @@ namespace WebhookReceiver;
 /// <item>Slash commands: the <c>command</c> (e.g. <c>/deploy</c>) and <c>trigger_id</c>; handlers receive the form fields
 /// as a JSON object (see <see cref="SlackSlashCommand"/>).</item>
 /// </list>
-/// Without a delivery id the replay key is a hash of the signature.
+/// Slack signs the whole body, so ids and types read from it are signed; without an id the replay key is a hash of the body.
 /// </summary>
 public sealed class SlackScheme : WebhookScheme
 {
@@ -37,81 +37,59 @@ public sealed class SlackScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => SlackDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
         => Format.Verify(request, _keys, Options.Tolerance, now);
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    /// <summary>
+    /// Reads a verified Slack request, all of it signed: Events API JSON (<c>event_id</c>, the inner event's type for
+    /// <c>event_callback</c>, <c>url_verification</c> answered with its challenge), interactivity forms (the
+    /// <c>payload</c> field's JSON: its <c>type</c> and <c>trigger_id</c>), slash commands (the command and
+    /// <c>trigger_id</c>, the form as JSON) and <c>ssl_check</c> (answered empty). Form requests are acknowledged with an
+    /// empty 200 and may be answered by the handler.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
-        envelope = default;
         var body = request.Body.Span;
-        string? type, id;
         if (SlackForm.IsJson(body))
+            return ReadEvent(request.Body);
+        if (SlackForm.Read(body) is not { } form)
+            return null;
+        string? type, id;
+        ReadOnlyMemory<byte> json;
+        if (SlackForm.Field(form, SlackForm.PayloadField) is { } payload)
         {
-            if (!JsonEnvelopeReader.TryRead(body, "type"u8, "event_id"u8, out type, out id))
-                return false;
-            if (type == SlackDefaults.EventCallbackEvent && JsonNestedReader.TryRead(body, "event"u8, "type"u8, out var inner) && inner is not null)
-                type = inner;
-        }
-        else if (SlackForm.Read(body) is not { } form)
-        {
-            return false;
-        }
-        else if (SlackForm.Field(form, SlackForm.PayloadField) is { } payload)
-        {
-            if (!JsonEnvelopeReader.TryRead(System.Text.Encoding.UTF8.GetBytes(payload), "type"u8, "trigger_id"u8, out type, out id))
-                return false;
+            json = System.Text.Encoding.UTF8.GetBytes(payload);
+            if (!JsonEnvelopeReader.TryRead(json.Span, "type"u8, "trigger_id"u8, out type, out id))
+                return null;
         }
         else
         {
+            json = SlackForm.ToPayloadJson(form);
             type = SlackForm.Field(form, "ssl_check") is not null ? SlackDefaults.SslCheckEvent : SlackForm.Field(form, "command");
             id = SlackForm.Field(form, "trigger_id");
         }
-        envelope = new WebhookEnvelope(id, type);
-        return true;
+        return new WebhookDelivery(new WebhookEvent(WebhookValue.FromSigned(id), WebhookValue.FromSigned(type), json, id is null ? WebhookReplayKeys.ForSignedContent(body) : null))
+        {
+            Handshake = type == SlackDefaults.SslCheckEvent ? SslCheckAnswer : null,
+            Acknowledgment = EmptyAcknowledgment,
+            ExpectsReply = true,
+        };
     }
 
-    /// <summary>
-    /// Answers the Events API <c>url_verification</c> with <c>{"challenge":…}</c>, and a slash command's SSL check with an
-    /// empty 200; both only after verification.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">Its event type.</param>
-    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
+    private static WebhookDelivery? ReadEvent(ReadOnlyMemory<byte> body)
     {
-        var body = request.Body.Span;
-        if (envelope.EventType == SlackDefaults.SslCheckEvent && !SlackForm.IsJson(body))
-            return SslCheckAnswer;
-        if (envelope.EventType != SlackDefaults.UrlVerificationEvent
-            || !JsonEnvelopeReader.TryRead(body, "type"u8, "challenge"u8, out var type, out var challenge)
-            || type != SlackDefaults.UrlVerificationEvent)
+        if (!JsonEnvelopeReader.TryRead(body.Span, "type"u8, "event_id"u8, out var type, out var id))
             return null;
-        return string.IsNullOrEmpty(challenge) ? HandshakeResponses.BadRequest : HandshakeResponses.Json(("challenge", challenge));
+        WebhookHandshakeResponse? handshake = null;
+        if (type == SlackDefaults.EventCallbackEvent && JsonNestedReader.TryRead(body.Span, "event"u8, "type"u8, out var inner) && inner is not null)
+            type = inner;
+        else if (type == SlackDefaults.UrlVerificationEvent)
+            handshake = JsonEnvelopeReader.TryRead(body.Span, "challenge"u8, default, out var challenge, out _) && !string.IsNullOrEmpty(challenge)
+                ? HandshakeResponses.Json(("challenge", challenge))
+                : HandshakeResponses.BadRequest;
+        return new WebhookDelivery(new WebhookEvent(WebhookValue.FromSigned(id), WebhookValue.FromSigned(type), body)) { Handshake = handshake };
     }
-
-    /// <summary>
-    /// Gets the JSON payload: the body of Events API deliveries, the <c>payload</c> field of interactivity forms, and the
-    /// fields of a slash command as a JSON object of strings.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    public override ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request)
-    {
-        var body = request.Body.Span;
-        if (SlackForm.IsJson(body) || SlackForm.Read(body) is not { } form)
-            return request.Body;
-        return SlackForm.ToPayloadJson(form);
-    }
-
-    /// <summary>
-    /// Acknowledges slash commands and interactivity (form bodies) with an empty 200: Slack shows a JSON answer to the
-    /// user. Events API deliveries get the usual <c>{"status":"processed"}</c>. Reply to a command with <see cref="Webhook.Respond"/>.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    public override WebhookHandshakeResponse? GetProcessedResponse(in WebhookRequest request)
-        => SlackForm.IsJson(request.Body.Span) ? null : EmptyAcknowledgment;
 
     private static readonly WebhookHandshakeResponse EmptyAcknowledgment = new(200, "text/plain", ReadOnlyMemory<byte>.Empty);
 

@@ -31,10 +31,7 @@ public sealed class SquareScheme : WebhookScheme
     public override bool RequiresUrl => true;
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => SquareDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var signature = request.GetHeader(SquareDefaults.SignatureHeader);
         if (signature is null)
@@ -48,12 +45,8 @@ public sealed class SquareScheme : WebhookScheme
     }
 
     /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "event_id"u8, "type"u8, out var id, out var type);
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
-    }
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
+        => JsonDeliveryReader.Read(request.Body, "event_id"u8, "type"u8);
 
     /// <inheritdoc />
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)

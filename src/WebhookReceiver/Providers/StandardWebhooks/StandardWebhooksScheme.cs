@@ -40,10 +40,7 @@ public sealed class StandardWebhooksScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => StandardWebhooksDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var id = Header(request, StandardWebhooksDefaults.IdHeader, StandardWebhooksDefaults.SvixIdHeader);
         var timestampText = Header(request, StandardWebhooksDefaults.TimestampHeader, StandardWebhooksDefaults.SvixTimestampHeader);
@@ -115,13 +112,14 @@ public sealed class StandardWebhooksScheme : WebhookScheme
 
     private int KeyCount => _keys.HmacKeys.Length + _keys.PublicKeys.Length;
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    /// <summary>Reads the signed <c>webhook-id</c> (the replay key) and the event type from the body.</summary>
+    /// <param name="request">The verified delivery.</param>
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
         var id = Header(request, StandardWebhooksDefaults.IdHeader, StandardWebhooksDefaults.SvixIdHeader);
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, _eventTypeProperty, default, out var type, out _);
-        envelope = new WebhookEnvelope(id, type);
-        return ok;
+        if (!JsonEnvelopeReader.TryRead(request.Body.Span, _eventTypeProperty, default, out var type, out _))
+            return null;
+        return new WebhookDelivery(new WebhookEvent(WebhookValue.FromSigned(id), WebhookValue.FromSigned(type), request.Body));
     }
 
     /// <inheritdoc />

@@ -15,12 +15,15 @@ namespace WebhookReceiver;
 /// posts, by every parameter's <c>name</c> and <c>value</c> sorted by name then value (repeated names kept). For JSON
 /// posts the URL carries <c>bodySHA256</c>, the hex SHA-256 of the body, which must match. As Twilio's SDKs do, the URL
 /// is tried as received and with its port toggled (the default port added, or the given port removed). No signed
-/// timestamp: the delivery id is <c>I-Twilio-Idempotency-Token</c>, else a hash of the signature. Form fields reach
+/// timestamp: <c>I-Twilio-Idempotency-Token</c> is an unsigned label; the replay key hashes the signed content. Form fields reach
 /// handlers as a JSON object (a repeated name as an array of its values).
 /// </summary>
 public sealed class TwilioScheme : WebhookScheme
 {
     private const int Sha256Size = 32;
+
+    /// <summary>The most form fields a request may carry (Twilio sends a few dozen).</summary>
+    private const int MaxFormFields = 1024;
     private readonly byte[][] _keys;
 
     /// <summary>Builds the scheme.</summary>
@@ -42,10 +45,7 @@ public sealed class TwilioScheme : WebhookScheme
     public override bool RequiresUrl => true;
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => TwilioDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var signature = request.GetHeader(TwilioDefaults.SignatureHeader);
         if (signature is null)
@@ -64,9 +64,10 @@ public sealed class TwilioScheme : WebhookScheme
             if (!CryptographicOperations.FixedTimeEquals(expected, actual))
                 return WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, "the body's SHA-256 does not match the URL's bodySHA256 (body altered)");
         }
-        else
+        else if ((parameters = SortedParameters(request.Body.Span)) is null)
         {
-            parameters = SortedParameters(request.Body.Span);
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedBody, string.Create(CultureInfo.InvariantCulture,
+                $"the form body has more than {MaxFormFields} fields or a field longer than the form reader allows"));
         }
 
         if (Matches(url, parameters, signature))
@@ -95,10 +96,12 @@ public sealed class TwilioScheme : WebhookScheme
     }
 
     /// <summary>The form parameters of a body, decoded and sorted by name then value (ordinal), repeats kept.</summary>
-    private static List<KeyValuePair<string, string>> SortedParameters(ReadOnlySpan<byte> body)
+    private static List<KeyValuePair<string, string>>? SortedParameters(ReadOnlySpan<byte> body)
     {
+        if (ReadForm(body) is not { } form)
+            return null;
         var list = new List<KeyValuePair<string, string>>();
-        foreach (var (name, values) in ReadForm(body))
+        foreach (var (name, values) in form)
         {
             foreach (var value in values)
                 list.Add(new(name, value ?? ""));
@@ -111,12 +114,20 @@ public sealed class TwilioScheme : WebhookScheme
         return list;
     }
 
-    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> ReadForm(ReadOnlySpan<byte> body)
+    /// <summary>The form's fields; null when it exceeds the reader's caps (<see cref="MaxFormFields"/> fields, key and value lengths).</summary>
+    private static Dictionary<string, Microsoft.Extensions.Primitives.StringValues>? ReadForm(ReadOnlySpan<byte> body)
     {
         if (body.IsEmpty)
             return [];
-        using var reader = new FormReader(Encoding.UTF8.GetString(body));
-        return reader.ReadForm();
+        using var reader = new FormReader(Encoding.UTF8.GetString(body)) { ValueCountLimit = MaxFormFields };
+        try
+        {
+            return reader.ReadForm();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static string? BodyHash(string url)
@@ -152,16 +163,33 @@ public sealed class TwilioScheme : WebhookScheme
         return port is null ? null : string.Concat(url.AsSpan(0, end), port, url.AsSpan(end));
     }
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    /// <summary>
+    /// Reads a verified Twilio request. Twilio signs the URL and the form's parameters, not their encoding and not
+    /// <c>I-Twilio-Idempotency-Token</c> (a label): the replay key hashes the signed content in its canonical form (the
+    /// URL without a default port, then the sorted parameters), so a re-encoded or reordered copy is a duplicate. A form
+    /// body reaches handlers as a JSON object; the acknowledgment is an empty TwiML document, or the handler's TwiML.
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
-        envelope = new WebhookEnvelope(request.GetHeader(TwilioDefaults.IdempotencyTokenHeader), null);
-        return true;
+        var url = request.Url ?? "";
+        var canonicalUrl = HasDefaultPort(url) && WithOtherPort(url) is { } bare ? bare : url;
+        string key;
+        using (var content = SignedContent(canonicalUrl, BodyHash(url) is null ? SortedParameters(request.Body.Span) ?? [] : null))
+            key = WebhookReplayKeys.ForSignedContent(content.Span);
+        return new WebhookDelivery(new WebhookEvent(WebhookValue.FromLabel(request.GetHeader(TwilioDefaults.IdempotencyTokenHeader)), default,
+            PayloadJson(request), key))
+        {
+            Acknowledgment = EmptyTwiml,
+            ExpectsReply = true,
+        };
     }
 
-    /// <summary>Form posts reach handlers as a JSON object of their fields; JSON posts as they are.</summary>
-    /// <param name="request">The verified delivery.</param>
-    public override ReadOnlyMemory<byte> GetPayloadJson(in WebhookRequest request)
+    private static bool HasDefaultPort(string url)
+        => url.Contains(":443/", StringComparison.Ordinal) || url.Contains(":80/", StringComparison.Ordinal)
+            || url.EndsWith(":443", StringComparison.Ordinal) || url.EndsWith(":80", StringComparison.Ordinal);
+
+    private static ReadOnlyMemory<byte> PayloadJson(in WebhookRequest request)
     {
         var contentType = request.GetHeader(HeaderNames.ContentType);
         if (contentType is null || !contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
@@ -170,7 +198,7 @@ public sealed class TwilioScheme : WebhookScheme
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var (name, values) in ReadForm(request.Body.Span))
+            foreach (var (name, values) in ReadForm(request.Body.Span) ?? [])
             {
                 if (values.Count == 1)
                 {
@@ -186,13 +214,6 @@ public sealed class TwilioScheme : WebhookScheme
         }
         return buffer.WrittenMemory;
     }
-
-    /// <summary>
-    /// Acknowledges with an empty TwiML document (<c>&lt;Response/&gt;</c>, <c>text/xml</c>): Twilio reads the answer to a
-    /// message or call webhook as instructions. Reply with TwiML of your own through <see cref="Webhook.Respond"/>.
-    /// </summary>
-    /// <param name="request">The verified delivery.</param>
-    public override WebhookHandshakeResponse? GetProcessedResponse(in WebhookRequest request) => EmptyTwiml;
 
     private static readonly WebhookHandshakeResponse EmptyTwiml = new(200, "text/xml",
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>"u8.ToArray());
@@ -216,7 +237,7 @@ public sealed class TwilioScheme : WebhookScheme
         }
         else
         {
-            parameters = SortedParameters(body);
+            parameters = SortedParameters(body) ?? throw new ArgumentException("The form body cannot be read.", nameof(request));
         }
         using var content = SignedContent(url, parameters);
         var signature = HmacSignature.Sign(WebhookHmacAlgorithm.Sha1, _keys[0], content.Span, WebhookSignatureEncoding.Base64);

@@ -31,10 +31,7 @@ public sealed class TwitchScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => TwitchDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {
         var signature = request.GetHeader(TwitchDefaults.SignatureHeader);
         if (signature is null)
@@ -54,27 +51,27 @@ public sealed class TwitchScheme : WebhookScheme
             TwitchDefaults.SignatureHeader);
     }
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
-    {
-        var messageType = request.GetHeader(TwitchDefaults.MessageTypeHeader);
-        var eventType = messageType is TwitchDefaults.RevocationMessage or TwitchDefaults.VerificationMessage
-            ? messageType
-            : request.GetHeader(TwitchDefaults.SubscriptionTypeHeader);
-        envelope = new WebhookEnvelope(request.GetHeader(TwitchDefaults.MessageIdHeader), eventType);
-        return JsonEnvelopeReader.TryRead(request.Body.Span, default, default, out _, out _);
-    }
-
-    /// <summary>Answers <c>webhook_callback_verification</c> with the body's raw <c>challenge</c> as <c>text/plain</c>.</summary>
+    /// <summary>
+    /// Reads the delivery from what Twitch signs (the message id, the timestamp and the body), never from its unsigned
+    /// type headers: a body with a <c>challenge</c> is the callback verification (answered with the challenge as
+    /// text), one with an <c>event</c> a notification of <c>subscription.type</c>, any other a <c>revocation</c>.
+    /// </summary>
     /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">Its event type.</param>
-    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
-        if (envelope.EventType != TwitchDefaults.VerificationMessage)
+        var body = request.Body.Span;
+        if (!JsonEnvelopeReader.TryRead(body, "challenge"u8, default, out var challenge, out _)
+            || !JsonNestedReader.TryRead(body, "subscription"u8, "type"u8, out var subscriptionType)
+            || !JsonNestedReader.TryFindObject(body, "event"u8, out var notification))
             return null;
-        return JsonEnvelopeReader.TryRead(request.Body.Span, "challenge"u8, default, out var challenge, out _) && !string.IsNullOrEmpty(challenge)
-            ? HandshakeResponses.Text(challenge)
-            : HandshakeResponses.BadRequest;
+        var id = WebhookValue.FromSigned(request.GetHeader(TwitchDefaults.MessageIdHeader));
+        if (challenge is not null)
+            return new WebhookDelivery(new WebhookEvent(id, WebhookValue.FromSigned(TwitchDefaults.VerificationMessage), request.Body))
+            {
+                Handshake = challenge.Length > 0 ? HandshakeResponses.Text(challenge) : HandshakeResponses.BadRequest,
+            };
+        var type = notification.IsEmpty ? TwitchDefaults.RevocationMessage : subscriptionType;
+        return new WebhookDelivery(new WebhookEvent(id, WebhookValue.FromSigned(type), request.Body));
     }
 
     /// <summary>

@@ -31,32 +31,27 @@ public sealed class ZoomScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override string? SignatureHeaderName => ZoomDefaults.SignatureHeader;
-
-    /// <inheritdoc />
-    public override WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now)
+    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
         => Format.Verify(request, _keys, Options.Tolerance, now);
 
-    /// <inheritdoc />
-    public override bool TryReadEnvelope(in WebhookRequest request, out WebhookEnvelope envelope)
+    /// <summary>
+    /// Reads the signed <c>event</c> (Zoom sends no delivery id: the replay key is a hash of the body) and answers
+    /// <c>endpoint.url_validation</c> with the <c>plainToken</c> and its HMAC (<c>encryptedToken</c>).
+    /// </summary>
+    /// <param name="request">The verified delivery.</param>
+    protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
     {
-        var ok = JsonEnvelopeReader.TryRead(request.Body.Span, "event"u8, default, out var type, out _);
-        envelope = new WebhookEnvelope(null, type);
-        return ok;
+        if (!JsonEnvelopeReader.TryRead(request.Body.Span, "event"u8, default, out var type, out _))
+            return null;
+        return new WebhookDelivery(new WebhookEvent(default, WebhookValue.FromSigned(type), request.Body))
+        {
+            Handshake = type == ZoomDefaults.UrlValidationEvent ? UrlValidation(request.Body.Span) : null,
+        };
     }
 
-    /// <summary>Gets a hash of the verified body: Zoom sends no delivery id but resends the same body on retries.</summary>
-    /// <param name="request">The verified delivery.</param>
-    public override string? GetFallbackReplayKey(in WebhookRequest request) => HashForReplayKey(request.Body.Span, "body-");
-
-    /// <summary>Answers <c>endpoint.url_validation</c> with the plain token and its HMAC-SHA256 under the first Secret Token.</summary>
-    /// <param name="request">The verified delivery.</param>
-    /// <param name="envelope">Its event type.</param>
-    public override WebhookHandshakeResponse? GetHandshakeResponse(in WebhookRequest request, in WebhookEnvelope envelope)
+    private WebhookHandshakeResponse UrlValidation(ReadOnlySpan<byte> body)
     {
-        if (envelope.EventType != ZoomDefaults.UrlValidationEvent)
-            return null;
-        if (!JsonNestedReader.TryRead(request.Body.Span, "payload"u8, "plainToken"u8, out var plainToken) || string.IsNullOrEmpty(plainToken))
+        if (!JsonNestedReader.TryRead(body, "payload"u8, "plainToken"u8, out var plainToken) || string.IsNullOrEmpty(plainToken))
             return HandshakeResponses.BadRequest;
         var encrypted = HmacSignature.Sign(WebhookHmacAlgorithm.Sha256, _keys[0], Encoding.UTF8.GetBytes(plainToken), WebhookSignatureEncoding.Hex);
         return HandshakeResponses.Json(("plainToken", plainToken), ("encryptedToken", encrypted));

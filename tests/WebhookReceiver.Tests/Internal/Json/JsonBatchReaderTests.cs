@@ -13,7 +13,8 @@ public sealed class JsonBatchReaderTests
         var items = JsonBatchReader.TryRead(body, "id"u8, "type"u8);
 
         Assert.NotNull(items);
-        Assert.Equal([new WebhookEnvelope("a", "x"), new WebhookEnvelope("7", "y")], items.Select(i => i.Envelope));
+        Assert.Equal([("a", "x"), ("7", "y")], items.Select(i => (i.Id.Value, i.EventType.Value)));
+        Assert.All(items, i => Assert.True(i.Id.IsSigned && i.EventType.IsSigned));
         Assert.Equal("""{"id":"a","type":"x","n":{"deep":[1,2]}}""", Encoding.UTF8.GetString(items[0].Json.Span));
         Assert.Equal("""{"type":"y","id":7}""", Encoding.UTF8.GetString(items[1].Json.Span));
     }
@@ -23,9 +24,9 @@ public sealed class JsonBatchReaderTests
     {
         var items = JsonBatchReader.TryRead(Encoding.UTF8.GetBytes("""[{"type":"x"},{"type":"x"},{"type":"z"}]"""), "id"u8, "type"u8)!;
 
-        Assert.StartsWith("event-", items[0].Envelope.DeliveryId, StringComparison.Ordinal);
-        Assert.Equal(items[0].Envelope.DeliveryId, items[1].Envelope.DeliveryId);
-        Assert.NotEqual(items[0].Envelope.DeliveryId, items[2].Envelope.DeliveryId);
+        Assert.StartsWith("c:", items[0].ReplayKey, StringComparison.Ordinal);
+        Assert.Equal(items[0].ReplayKey, items[1].ReplayKey);
+        Assert.NotEqual(items[0].ReplayKey, items[2].ReplayKey);
     }
 
     [Theory]
@@ -38,17 +39,18 @@ public sealed class JsonBatchReaderTests
         => Assert.Null(JsonBatchReader.TryRead(Encoding.UTF8.GetBytes(body), "id"u8, "type"u8));
 
     [Fact]
-    public void ReadBatch_SplitOffOrObjectBody_IsNull()
+    public void ReadDelivery_SplitOffOrObjectBody_HasNoItems()
     {
-        Assert.Null(JsonBatchReader.ReadBatch(false, Encoding.UTF8.GetBytes("""[{"id":"a"}]"""), "id"u8, "type"u8));
-        Assert.Null(JsonBatchReader.ReadBatch(true, Encoding.UTF8.GetBytes("""{"id":"a"}"""), "id"u8, "type"u8));
+        Assert.Null(JsonBatchReader.ReadDelivery(false, Encoding.UTF8.GetBytes("""[{"id":"a"}]"""), "id"u8, "type"u8)!.Items);
+        Assert.Null(JsonBatchReader.ReadDelivery(true, Encoding.UTF8.GetBytes("""{"id":"a"}"""), "id"u8, "type"u8)!.Items);
     }
 
     [Fact]
-    public void TryReadEnvelope_ArrayAsAWhole_IsKeyedByBodyHashWithoutType()
+    public void ReadDelivery_ArrayAsAWhole_IsKeyedByBodyHashWithoutType()
     {
-        Assert.True(JsonBatchReader.TryReadEnvelope(Encoding.UTF8.GetBytes("""[{"id":"a","type":"x"}]"""), "id"u8, "type"u8, out var envelope));
-        Assert.StartsWith("batch-", envelope.DeliveryId, StringComparison.Ordinal);
-        Assert.Null(envelope.EventType);
+        var body = Encoding.UTF8.GetBytes("""[{"id":"a","type":"x"}]""");
+        var whole = JsonBatchReader.ReadDelivery(false, body, "id"u8, "type"u8)!.Whole;
+        Assert.Equal(WebhookReplayKeys.ForSignedContent(body), whole.ReplayKey);
+        Assert.Null(whole.EventType.Value);
     }
 }

@@ -43,7 +43,7 @@ public sealed class WebhookEndpointBatchTests
     }
 
     [Fact]
-    public async Task Batch_EachEvent_IsClaimedAndCompletedUnderItsOwnKey()
+    public async Task Batch_EachEvent_IsClaimedAtAdmissionAndCompletedUnderItsOwnKey()
     {
         var store = new RecordingStore();
         await using var host = await StartAsync([], services => services.AddSingleton<IWebhookNonceStore>(store));
@@ -51,7 +51,7 @@ public sealed class WebhookEndpointBatchTests
         var response = await host.Client.SendAsync(Sign(host), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["claim hs:1", "complete hs:1", "claim hs:2", "complete hs:2"], store.Calls);
+        Assert.Equal(["claim hs:1", "claim hs:2", "complete hs:1", "complete hs:2"], store.Calls);
     }
 
     [Fact]

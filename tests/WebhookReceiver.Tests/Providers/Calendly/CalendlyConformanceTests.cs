@@ -41,14 +41,13 @@ public sealed class CalendlyConformanceTests : ProviderEnvelopeConformanceTests
     }
 
     [Fact]
-    public void TryReadEnvelope_Body_ReadsEventAndNoDeliveryId()
+    public void ReadDelivery_Body_ReadsSignedEventAndKeysOnTheBody()
     {
-        var scheme = CreateScheme(SigningSecret);
+        var e = Read(Sign(SigningSecret, WebhookTestHost.Start));
 
-        Assert.True(scheme.TryReadEnvelope(ToRequest(Sign(SigningSecret, WebhookTestHost.Start)), out var envelope));
-
-        Assert.Equal("invitee.created", envelope.EventType);
-        Assert.Null(envelope.DeliveryId);
+        Assert.Equal(WebhookValue.FromSigned("invitee.created"), e.EventType);
+        Assert.Null(e.Id.Value);
+        Assert.Equal(WebhookReplayKeys.ForSignedContent(System.Text.Encoding.UTF8.GetBytes(Body)), e.ReplayKey);
     }
 
     [Fact]

@@ -56,24 +56,20 @@ public sealed class GitLabConformanceTests : ProviderEnvelopeConformanceTests
     }
 
     [Fact]
-    public void TryReadEnvelope_IdempotencyKeyAndEventUuid_PrefersIdempotencyKey()
+    public void ReadDelivery_IdempotencyKeyAndEventUuid_AreLabelsAndTheBodyIsTheReplayKey()
     {
         var scheme = new GitLabScheme("test", new GitLabOptions { Secret = Token });
 
-        scheme.TryReadEnvelope(Request((GitLabDefaults.IdempotencyKeyHeader, "idem-1"), (GitLabDefaults.EventUuidHeader, "uuid-1")), out var both);
-        scheme.TryReadEnvelope(Request((GitLabDefaults.EventUuidHeader, "uuid-1"), (GitLabDefaults.EventHeader, "Merge Request Hook")), out var uuidOnly);
+        var both = scheme.Verify(Request((GitLabDefaults.TokenHeader, Token), (GitLabDefaults.IdempotencyKeyHeader, "idem-1"),
+            (GitLabDefaults.EventUuidHeader, "uuid-1")), WebhookTestHost.Start).Delivery!.Whole;
+        var uuidOnly = scheme.Verify(Request((GitLabDefaults.TokenHeader, Token), (GitLabDefaults.EventUuidHeader, "uuid-1"),
+            (GitLabDefaults.EventHeader, "Merge Request Hook")), WebhookTestHost.Start).Delivery!.Whole;
 
-        Assert.Equal("idem-1", both.DeliveryId);
-        Assert.Equal("uuid-1", uuidOnly.DeliveryId);
-        Assert.Equal("Merge Request Hook", uuidOnly.EventType);
-    }
-
-    [Fact]
-    public void GetFallbackReplayKey_TokenOnly_IsNullSinceTheTokenNeverChanges()
-    {
-        var scheme = new GitLabScheme("test", new GitLabOptions { Secret = Token });
-
-        Assert.Null(scheme.GetFallbackReplayKey(Request((GitLabDefaults.TokenHeader, Token))));
+        Assert.Equal(WebhookValue.FromLabel("idem-1"), both.Id);
+        Assert.Equal(WebhookValue.FromLabel("uuid-1"), uuidOnly.Id);
+        Assert.Equal(WebhookValue.FromLabel("Merge Request Hook"), uuidOnly.EventType);
+        Assert.Equal(WebhookReplayKeys.ForSignedContent("{}"u8), both.ReplayKey);
+        Assert.Equal(both.ReplayKey, uuidOnly.ReplayKey);
     }
 
     private static WebhookRequest Request(params (string Name, string Value)[] headers)

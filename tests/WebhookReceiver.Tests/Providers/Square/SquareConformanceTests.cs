@@ -30,11 +30,11 @@ public sealed class SquareConformanceTests : ProviderConformanceTests
     }
 
     [Fact]
-    public void TryReadEnvelope_SquareEvent_ReadsEventIdAndType()
+    public void ReadDelivery_SquareEvent_ReadsSignedEventIdAndType()
     {
-        var signed = Sign(SigningSecret, WebhookTestHost.Start);
-        Assert.True(CreateScheme(VerifyingSecret).TryReadEnvelope(ToRequest(signed), out var envelope));
-        Assert.Equal(new WebhookEnvelope("evt_1001", "payment.created"), envelope);
+        var e = Read(Sign(SigningSecret, WebhookTestHost.Start));
+        Assert.Equal((WebhookValue.FromSigned("evt_1001"), WebhookValue.FromSigned("payment.created")), (e.Id, e.EventType));
+        Assert.Equal("evt_1001", e.ReplayKey);
     }
 
     [Fact]

@@ -196,11 +196,13 @@ public sealed class TwilioConformanceTests : ProviderConformanceTests
     }
 
     [Fact]
-    public void TryReadEnvelope_IdempotencyToken_IsTheDeliveryId()
+    public void ReadDelivery_IdempotencyToken_IsAnUnsignedLabelNotTheReplayKey()
     {
-        var signed = Sign(SigningSecret, WebhookTestHost.Start, id: "idem-42");
-        Assert.True(CreateScheme(VerifyingSecret).TryReadEnvelope(ToRequest(signed), out var envelope));
-        Assert.Equal("idem-42", envelope.DeliveryId);
+        var first = Read(Sign(SigningSecret, WebhookTestHost.Start, id: "idem-42"));
+        var second = Read(Sign(SigningSecret, WebhookTestHost.Start, id: "idem-43"));
+        Assert.Equal(WebhookValue.FromLabel("idem-42"), first.Id);
+        Assert.StartsWith("c:", first.ReplayKey, StringComparison.Ordinal);
+        Assert.Equal(first.ReplayKey, second.ReplayKey);
     }
 
     private WebhookSignedRequest SignFor(string url, DateTimeOffset now)
