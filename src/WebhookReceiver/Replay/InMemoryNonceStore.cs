@@ -14,14 +14,17 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
     private readonly ConcurrentDictionary<string, Entry> _entries;
     private readonly TimeProvider _time;
     private readonly int _maxEntries;
+    private readonly long _maxBytes;
     private readonly ITimer _sweeper;
     private long _nextToken = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
     private int _count;
+    private long _bytes;
 
     public InMemoryNonceStore(TimeProvider time, IOptions<InMemoryNonceStoreOptions> options)
     {
         _time = time;
         _maxEntries = options.Value.MaxEntries;
+        _maxBytes = options.Value.MaxBytes;
         var capacity = Math.Clamp(options.Value.InitialCapacity, 0, _maxEntries);
         _entries = capacity > 0 ? new(-1, capacity, StringComparer.Ordinal) : new(StringComparer.Ordinal);
         var interval = options.Value.SweepInterval;
@@ -29,6 +32,25 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
     }
 
     internal int Count => Volatile.Read(ref _count);
+
+    /// <summary>The bytes the kept keys are counted at (see <see cref="InMemoryNonceStoreOptions.MaxBytes"/>).</summary>
+    internal long Bytes => Interlocked.Read(ref _bytes);
+
+    private static long SizeOf(string key) => InMemoryNonceStoreOptions.EntryOverheadBytes + 2L * key.Length;
+
+    private bool IsFull(string key) => Volatile.Read(ref _count) >= _maxEntries || Interlocked.Read(ref _bytes) + SizeOf(key) > _maxBytes;
+
+    private void Added(string key)
+    {
+        Interlocked.Increment(ref _count);
+        Interlocked.Add(ref _bytes, SizeOf(key));
+    }
+
+    private void Removed(string key)
+    {
+        Interlocked.Decrement(ref _count);
+        Interlocked.Add(ref _bytes, -SizeOf(key));
+    }
 
     public ValueTask<NonceClaimResult> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -46,15 +68,16 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
                     return ValueTask.FromResult(NonceClaimResult.Claimed(token));
                 continue;
             }
-            if (Volatile.Read(ref _count) >= _maxEntries)
+            if (IsFull(key))
             {
                 Sweep();
-                if (Volatile.Read(ref _count) >= _maxEntries)
-                    throw new InvalidOperationException($"The in-memory nonce store is full ({_maxEntries} keys); raise InMemoryNonceStoreOptions.MaxEntries or use a shared store.");
+                if (IsFull(key))
+                    throw new InvalidOperationException(
+                        $"The in-memory nonce store is full ({_maxEntries} keys or {_maxBytes} bytes); raise InMemoryNonceStoreOptions.MaxEntries or MaxBytes, or use a shared store.");
             }
             if (_entries.TryAdd(key, claim))
             {
-                Interlocked.Increment(ref _count);
+                Added(key);
                 return ValueTask.FromResult(NonceClaimResult.Claimed(token));
             }
         }
@@ -81,7 +104,7 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
             }
             else if (_entries.TryAdd(key, completed))
             {
-                Interlocked.Increment(ref _count);
+                Added(key);
                 break;
             }
         }
@@ -93,7 +116,7 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
         if (_entries.TryGetValue(key, out var existing) && existing.Token == token && !existing.Completed
             && _entries.TryRemove(new KeyValuePair<string, Entry>(key, existing)))
         {
-            Interlocked.Decrement(ref _count);
+            Removed(key);
         }
         return ValueTask.CompletedTask;
     }
@@ -104,7 +127,7 @@ internal sealed class InMemoryNonceStore : IWebhookNonceStore, IDisposable
         foreach (var pair in _entries)
         {
             if (pair.Value.ExpiresAt <= now && _entries.TryRemove(pair))
-                Interlocked.Decrement(ref _count);
+                Removed(pair.Key);
         }
     }
 

@@ -12,7 +12,7 @@ namespace WebhookReceiver.Tests.Providers;
 /// only what is particular to it (handshakes, URL rules, body shapes). The convention test checks that each
 /// provider in <see cref="WebhookProviders.All"/> has such a class.
 /// </summary>
-public abstract class ProviderConformanceTests
+public abstract partial class ProviderConformanceTests
 {
     protected const string SchemeName = "test";
     protected const string Path = "/webhooks/test";

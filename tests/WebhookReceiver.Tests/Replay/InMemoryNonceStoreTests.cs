@@ -139,4 +139,35 @@ public sealed class InMemoryNonceStoreTests
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () => await store.TryClaimAsync("s:race", Lease, Ct))));
         Assert.Single(results, r => r.Status == NonceClaimStatus.Claimed);
     }
+
+    [Fact]
+    public async Task TryClaim_LongKeys_CountTheirSizeAndFailClosedAtMaxBytes()
+    {
+        var budget = 10 * (InMemoryNonceStoreOptions.EntryOverheadBytes + 2 * 1000L);
+        using var store = new InMemoryNonceStore(_time, Options.Create(new InMemoryNonceStoreOptions { MaxEntries = 1_000_000, MaxBytes = budget }));
+
+        for (var i = 0; i < 10; i++)
+            await store.TryClaimAsync(i.ToString("D1000", System.Globalization.CultureInfo.InvariantCulture), Lease, Ct);
+
+        Assert.Equal(budget, store.Bytes);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryClaimAsync(new string('x', 1000), Lease, Ct));
+        Assert.Equal(10, store.Count);
+    }
+
+    [Fact]
+    public async Task Release_AndSweep_GiveTheirBytesBack()
+    {
+        using var store = Create();
+        var kept = await store.TryClaimAsync("s:kept", Lease, Ct);
+        var released = await store.TryClaimAsync("s:released", Lease, Ct);
+        await store.CompleteAsync("s:kept", kept.Token, TimeSpan.FromMinutes(5), Ct);
+
+        await store.ReleaseAsync("s:released", released.Token, Ct);
+        Assert.Equal(InMemoryNonceStoreOptions.EntryOverheadBytes + 2 * "s:kept".Length, store.Bytes);
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+        store.Sweep();
+        Assert.Equal(0, store.Bytes);
+        Assert.Equal(0, store.Count);
+    }
 }

@@ -12,8 +12,11 @@ public static class LinearDefaults
     /// <summary>The delivery id header.</summary>
     public const string DeliveryIdHeader = "Linear-Delivery";
 
-    /// <summary>The event type header: the entity type, e.g. <c>Issue</c>.</summary>
+    /// <summary>The event type header (unsigned; the event type is read from the signed <see cref="TypeProperty"/>).</summary>
     public const string EventHeader = "Linear-Event";
+
+    /// <summary>The signed body property carrying the entity type (e.g. <c>Issue</c>), used as the event type.</summary>
+    public const string TypeProperty = "type";
 
     /// <summary>The body property holding the send time in Unix milliseconds (signed with the body).</summary>
     public const string TimestampProperty = "webhookTimestamp";

@@ -14,7 +14,7 @@ public sealed class LinearScheme : HmacWebhookScheme
     {
         Signatures = [new(LinearDefaults.SignatureHeader, "", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
         DeliveryId = HmacValueSource.FromHeader(LinearDefaults.DeliveryIdHeader),
-        EventType = HmacValueSource.FromHeader(LinearDefaults.EventHeader),
+        EventType = HmacValueSource.FromProperty(LinearDefaults.TypeProperty),
         Timestamp = HmacValueSource.FromProperty(LinearDefaults.TimestampProperty),
         TimestampInMilliseconds = true,
     };

@@ -16,6 +16,11 @@ public sealed class BitbucketConformanceTests : ProviderEnvelopeConformanceTests
 
     protected override string? EventType => "repo:push";
 
+    protected override IReadOnlyList<string> UnsignedIdHeaders => [BitbucketDefaults.DeliveryIdHeader];
+
+    protected override string? UnsignedEventTypeHeader => BitbucketDefaults.EventHeader;
+
+
     [Fact]
     public Task Pipeline_DiagnosticsPing_AnsweredPongWithoutHandler()
         => AssertPingIsAnsweredWithoutHandlerAsync("""{"test":true}""", BitbucketDefaults.PingEvent);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -22,6 +23,11 @@ public sealed class GitHubConformanceTests : ProviderEnvelopeConformanceTests
     protected override bool SignsTimestamp => false;
 
     protected override string? EventType => "push";
+
+    protected override IReadOnlyList<string> UnsignedIdHeaders => [GitHubDefaults.DeliveryIdHeader];
+
+    protected override string? UnsignedEventTypeHeader => GitHubDefaults.EventHeader;
+
 
     [Fact]
     public Task Pipeline_PingEvent_AnsweredPongWithoutHandler()
@@ -85,5 +91,33 @@ public sealed class GitHubConformanceTests : ProviderEnvelopeConformanceTests
 #pragma warning restore CA5350
         var headers = new HeaderDictionary { [GitHubDefaults.LegacySignatureHeader] = "sha1=" + signature };
         return new WebhookRequest("POST", null, headers, Encoding.UTF8.GetBytes(HelloBody));
+    }
+
+    [Fact]
+    public async Task Pipeline_TenThousandReplaysWithFreshDeliveryIds_AreDuplicatesUnderOneStoreEntry()
+    {
+        var runs = 0;
+        await using var host = await StartHostAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.CompletedTask;
+        });
+        var signed = Sign(SigningSecret, host.Time.GetUtcNow(), id: "delivery-1");
+        var first = await SendAsync(host, signed.ToHttpRequest(Url));
+        var notDuplicate = 0;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 10_000),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.Current.CancellationToken },
+            async (i, ct) =>
+            {
+                var answer = await SendAsync(host, WithHeaders(signed, [GitHubDefaults.DeliveryIdHeader], Guid.NewGuid().ToString()));
+                if (answer != """{"status":"duplicate"}""")
+                    Interlocked.Increment(ref notDuplicate);
+            });
+
+        Assert.Equal("""{"status":"processed"}""", first);
+        Assert.Equal(0, notDuplicate);
+        Assert.Equal(1, runs);
+        Assert.Equal(1, ((WebhookReceiver.Replay.InMemoryNonceStore)host.Services.GetRequiredService<IWebhookNonceStore>()).Count);
     }
 }

@@ -24,6 +24,10 @@ public sealed class GitLabConformanceTests : ProviderEnvelopeConformanceTests
 
     protected override string? EventType => "Push Hook";
 
+    protected override IReadOnlyList<string> UnsignedIdHeaders => [GitLabDefaults.IdempotencyKeyHeader, GitLabDefaults.EventUuidHeader];
+
+    protected override string? UnsignedEventTypeHeader => GitLabDefaults.EventHeader;
+
     [Fact]
     public async Task Pipeline_WrongToken_Answers401WithoutRunningHandler()
     {

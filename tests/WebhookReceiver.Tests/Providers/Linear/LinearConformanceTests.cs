@@ -24,6 +24,9 @@ public sealed class LinearConformanceTests : ProviderEnvelopeConformanceTests
 
     protected override string? EventType => "Issue";
 
+    protected override IReadOnlyList<string> UnsignedIdHeaders => [LinearDefaults.DeliveryIdHeader];
+
+
     [Fact]
     public void Options_DefaultTolerance_Is60Seconds()
         => Assert.Equal(TimeSpan.FromSeconds(60), new LinearOptions().Tolerance);

@@ -104,4 +104,32 @@ public sealed class MailgunConformanceTests : ProviderConformanceTests
         edit(root["signature"]!.AsObject());
         return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
+
+    /// <summary>The hex signature inside the body, upper-cased: it still verifies, and the signed token keeps it a duplicate.</summary>
+    protected override WebhookSignedRequest? ReencodeSignature(WebhookSignedRequest delivery)
+        => new(delivery.Method, delivery.Url, delivery.Headers, EditSignature(delivery.Body, s => s["signature"] = s["signature"]!.GetValue<string>().ToUpperInvariant()));
+
+    [Fact]
+    public async Task Pipeline_SignatureBlockOfAnIgnoredEventReusedForOtherContent_IsNotProcessed()
+    {
+        var runs = new List<string?>();
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddMailgun(SchemeName, o => o.Secret = SigningSecret),
+            app => app.MapWebhook(Path, SchemeName).On<JsonElement>("unsubscribed", (hook, ct) =>
+            {
+                runs.Add(hook.Payload.GetProperty("event-data").GetProperty("recipient").GetString());
+                return Task.CompletedTask;
+            }));
+        var opened = Sign(SigningSecret, host.Time.GetUtcNow(), """{"event-data":{"event":"opened","recipient":"alice@example.com"}}""");
+        var forgedBody = JsonNode.Parse(opened.Body.Span)!.AsObject();
+        forgedBody["event-data"] = JsonNode.Parse("""{"event":"unsubscribed","recipient":"bob@example.com"}""");
+        var forged = new WebhookSignedRequest(opened.Method, opened.Url, opened.Headers, Encoding.UTF8.GetBytes(forgedBody.ToJsonString()));
+
+        var ignored = await SendAsync(host, opened.ToHttpRequest(Url));
+        var replayed = await SendAsync(host, forged.ToHttpRequest(Url));
+
+        Assert.Equal("""{"status":"ignored"}""", ignored);
+        Assert.Equal("""{"status":"duplicate"}""", replayed);
+        Assert.Empty(runs);
+    }
 }

@@ -134,4 +134,22 @@ public sealed class SendGridConformanceTests : ProviderConformanceTests
     }
 
     public sealed record SendGridEvent(string Email, string Event);
+
+    /// <summary>ECDSA is malleable: (r, n − s) is a second valid signature of the same content.</summary>
+    protected override WebhookSignedRequest? ReencodeSignature(WebhookSignedRequest delivery)
+    {
+        var der = Convert.FromBase64String(HeaderOf(delivery, SendGridDefaults.SignatureHeader));
+        var sequence = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        var r = sequence.ReadInteger();
+        var s = sequence.ReadInteger();
+        var n = System.Numerics.BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber,
+            System.Globalization.CultureInfo.InvariantCulture);
+        var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(r);
+            writer.WriteInteger(n - s);
+        }
+        return WithHeader(delivery, SendGridDefaults.SignatureHeader, Convert.ToBase64String(writer.Encode()));
+    }
 }

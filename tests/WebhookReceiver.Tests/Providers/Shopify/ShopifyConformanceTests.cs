@@ -23,6 +23,10 @@ public sealed class ShopifyConformanceTests : ProviderEnvelopeConformanceTests
 
     protected override string? EventType => "orders/create";
 
+    protected override IReadOnlyList<string> UnsignedIdHeaders => [ShopifyDefaults.DeliveryIdHeader];
+
+    protected override string? UnsignedEventTypeHeader => ShopifyDefaults.TopicHeader;
+
     [Fact]
     public void Verify_Base64SignatureComputedIndependently_Succeeds()
     {

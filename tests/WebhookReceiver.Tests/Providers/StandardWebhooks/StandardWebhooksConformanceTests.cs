@@ -11,4 +11,11 @@ public sealed class StandardWebhooksHmacConformanceTests : ProviderConformanceTe
     protected override string SignatureHeader => StandardWebhooksDefaults.SignatureHeader;
 
     protected override bool SignsTimestamp => true;
+
+    /// <summary>The same signature twice in the header: the copy verifies, and the signed <c>webhook-id</c> keeps it a duplicate.</summary>
+    protected override WebhookSignedRequest? ReencodeSignature(WebhookSignedRequest delivery)
+    {
+        var signature = HeaderOf(delivery, StandardWebhooksDefaults.SignatureHeader);
+        return WithHeader(delivery, StandardWebhooksDefaults.SignatureHeader, "v1,AAAA " + signature + " " + signature);
+    }
 }

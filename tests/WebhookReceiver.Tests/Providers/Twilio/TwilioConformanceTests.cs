@@ -30,6 +30,15 @@ public sealed class TwilioConformanceTests : ProviderConformanceTests
 
     protected override string? EventType => null;
 
+    protected override IReadOnlyList<string> UnsignedIdHeaders => [TwilioDefaults.IdempotencyTokenHeader];
+
+    /// <summary>Base64 with a space inside still decodes to the same signature.</summary>
+    protected override WebhookSignedRequest? ReencodeSignature(WebhookSignedRequest delivery)
+    {
+        var signature = HeaderOf(delivery, TwilioDefaults.SignatureHeader);
+        return WithHeader(delivery, TwilioDefaults.SignatureHeader, signature[..4] + " " + signature[4..]);
+    }
+
     protected override string ContentType => Form;
 
     [Fact]
@@ -210,4 +219,26 @@ public sealed class TwilioConformanceTests : ProviderConformanceTests
 
     /// <summary>Sends to the test server's own address, as a proxy would, whatever URL was signed.</summary>
     private static void SetUri(HttpRequestMessage message, string url) => message.RequestUri = new Uri(url);
+
+    [Fact]
+    public async Task Pipeline_SameParametersReorderedAndReencoded_IsADuplicate()
+    {
+        var runs = 0;
+        await using var host = await StartHostAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.CompletedTask;
+        });
+        var signed = Sign(SigningSecret, host.Time.GetUtcNow());
+        var reordered = string.Join('&', Body.Split('&').Reverse()).Replace("Hello+world", "Hello%20world", StringComparison.Ordinal);
+        var copy = new WebhookSignedRequest(signed.Method, signed.Url, signed.Headers, Encoding.UTF8.GetBytes(reordered));
+        Assert.True(Verify(ToRequest(copy), host.Time.GetUtcNow()).Succeeded, "the reordered form carries the same signature");
+
+        var first = await SendAsync(host, signed.ToHttpRequest(Url, ContentType));
+        var second = await SendAsync(host, copy.ToHttpRequest(Url, ContentType));
+
+        Assert.Equal(ProcessedBody, first);
+        Assert.Equal("""{"status":"duplicate"}""", second);
+        Assert.Equal(1, runs);
+    }
 }

@@ -140,4 +140,34 @@ public sealed class TwitchConformanceTests : ProviderEnvelopeConformanceTests
             EventType = messageType,
             Id = id,
         });
+
+    [Fact]
+    public async Task Pipeline_NotificationRelabelledAsRevocation_RunsTheNotificationHandlerOnly()
+    {
+        var seen = new List<string?>();
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddTwitch(SchemeName, o => o.Secret = SigningSecret),
+            app => app.MapWebhook(Path, SchemeName)
+                .On<JsonElement>(TwitchDefaults.RevocationMessage, (hook, ct) => Record(seen, "revocation"))
+                .On<JsonElement>("channel.subscribe", (hook, ct) => Record(seen, "subscribe"))
+                .On<JsonElement>("channel.follow", (hook, ct) => Record(seen, "follow")));
+        var signed = Sign(SigningSecret, host.Time.GetUtcNow());
+        var request = signed.ToHttpRequest(Url);
+        request.Headers.Remove(TwitchDefaults.MessageTypeHeader);
+        request.Headers.Add(TwitchDefaults.MessageTypeHeader, TwitchDefaults.RevocationMessage);
+        request.Headers.Remove(TwitchDefaults.SubscriptionTypeHeader);
+        request.Headers.Add(TwitchDefaults.SubscriptionTypeHeader, "channel.subscribe");
+
+        var answer = await SendAsync(host, request);
+
+        Assert.Equal("""{"status":"processed"}""", answer);
+        Assert.Equal(["follow"], seen);
+    }
+
+    private static Task Record(List<string?> seen, string what)
+    {
+        lock (seen)
+            seen.Add(what);
+        return Task.CompletedTask;
+    }
 }
