@@ -8,9 +8,11 @@ namespace WebhookReceiver;
 /// <see cref="RedisCacheOptions.ConfigurationOptions"/>, <see cref="RedisCacheOptions.ConnectionMultiplexerFactory"/>,
 /// <see cref="RedisCacheOptions.InstanceName"/> as the key prefix) plus a bound on every call.
 /// Sentinel, TLS and Cluster are configured through the usual StackExchange.Redis configuration string or options.
-/// A multiplexer the store creates itself is shared by all its calls, keeps reconnecting when the first connect
-/// fails (<c>AbortOnConnectFail</c> off) and fails commands at once while disconnected (no backlog), so a delivery is
-/// answered 503 immediately; one handed over through <see cref="RedisCacheOptions.ConnectionMultiplexerFactory"/> is
+/// The store connects and loads its scripts while the host starts, before requests are taken, waiting at most the
+/// connect timeout (<c>connectTimeout</c>, 5 s by default); a Redis that is down then is logged as a warning and does not
+/// stop the app. A multiplexer the store creates itself is shared by all its calls, keeps reconnecting when the first
+/// connect fails (<c>AbortOnConnectFail</c> off) and fails commands at once while disconnected (no backlog), so a delivery
+/// is answered 503 immediately; one handed over through <see cref="RedisCacheOptions.ConnectionMultiplexerFactory"/> is
 /// used as configured and never disposed by the store. Scripts must be allowed (Garnet: <c>--lua true</c>).
 /// </summary>
 public sealed class RedisNonceStoreOptions : RedisCacheOptions

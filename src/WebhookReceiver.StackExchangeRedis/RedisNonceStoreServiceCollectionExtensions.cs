@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebhookReceiver;
 using WebhookReceiver.Internal;
@@ -12,7 +13,9 @@ public static class RedisNonceStoreServiceCollectionExtensions
     /// Replaces the in-memory nonce store with the Redis one, so replays and redeliveries are refused across every
     /// instance behind the load balancer. Options take the <c>AddStackExchangeRedisCache</c> shape, e.g.
     /// <c>o.Configuration = "redis:6379"; o.InstanceName = "webhooks:";</c>, and are validated at start-up.
-    /// While Redis is unreachable deliveries are answered 503 with <c>Retry-After</c> (or processed unprotected for
+    /// The store connects and loads its scripts while the host starts, before the server takes requests (waiting at most
+    /// the connect timeout); a Redis that is down then does not stop the app from starting: a warning is logged and the
+    /// store connects as soon as Redis is reachable. While Redis is unreachable deliveries are answered 503 with <c>Retry-After</c> (or processed unprotected for
     /// schemes with <c>Replay:FailOpen</c>); the receiver recovers by itself when Redis is back.
     /// </summary>
     /// <param name="builder">The webhooks builder.</param>
@@ -38,6 +41,7 @@ public static class RedisNonceStoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisNonceStoreOptions>, RedisNonceStoreOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton<RedisNonceStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisNonceStoreWarmUp>());
         services.RemoveAll<IWebhookNonceStore>();
         services.AddSingleton<IWebhookNonceStore>(static sp => sp.GetRequiredService<RedisNonceStore>());
         return services;

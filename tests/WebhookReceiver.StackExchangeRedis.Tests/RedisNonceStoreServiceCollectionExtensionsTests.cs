@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebhookReceiver.Internal;
 
@@ -36,6 +37,16 @@ public sealed class RedisNonceStoreServiceCollectionExtensionsTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Same(provider.GetRequiredService<RedisNonceStore>(), provider.GetRequiredService<IWebhookNonceStore>());
+    }
+
+    [Fact]
+    public void AddRedisNonceStore_CalledTwice_RegistersOneStartUpWarmUp()
+    {
+        var services = new ServiceCollection();
+        services.AddWebhooks().AddRedisNonceStore(o => o.Configuration = "127.0.0.1:6379").AddRedisNonceStore(o => o.InstanceName = "w:");
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<IHostedService>().OfType<RedisNonceStoreWarmUp>());
     }
 
     [Theory]

@@ -10,31 +10,49 @@ namespace WebhookReceiver.Internal;
 /// <summary>
 /// The nonce store shared by every instance: one key per delivery, <c>{InstanceName}{scheme}:{deliveryId}</c>, holding the
 /// claim's token while in flight (expiring with the lease) and the completed marker afterwards (expiring with the retention).
-/// Every command touches one key (Cluster-safe); claim and release are atomic Lua scripts, complete is a plain <c>SET PX</c>.
-/// One multiplexer is created lazily and shared; a failed connect is retried by the next call, and StackExchange.Redis
-/// reconnects by itself afterwards. Every call is bounded by <see cref="RedisNonceStoreOptions.Timeout"/>.
+/// Every command touches one key (Cluster-safe): claim is <c>SET key token NX PX lease GET</c> where every primary has it
+/// (Redis 7.0+, Valkey, Garnet) and an atomic Lua script on older servers; release is a Lua compare-and-delete; complete
+/// is a plain <c>SET PX</c>. Scripts go by SHA (<c>EVALSHA</c>); StackExchange.Redis sends <c>SCRIPT LOAD</c> and
+/// <c>EVAL</c> again after a <c>NOSCRIPT</c>. One multiplexer is shared: <see cref="WarmUpAsync"/> connects it and prepares
+/// it at start-up, otherwise the first call creates it; a failed connect is retried by the next call, and
+/// StackExchange.Redis reconnects by itself afterwards (each restored connection is prepared again). Every call is
+/// bounded by <see cref="RedisNonceStoreOptions.Timeout"/>.
 /// </summary>
 internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, IDisposable
 {
     /// <summary>The value of a completed key; claims hold their token, a decimal number.</summary>
     internal const string CompletedMarker = "c";
 
-    /// <summary>Claims the key unless it exists; answers nil when claimed, the value found otherwise.</summary>
+    /// <summary>The key the warm-up sends its commands to, under the prefix; nothing ever writes it.</summary>
+    internal const string WarmUpKey = "webhooks-receiver:warm-up";
+
+    /// <summary>Claims the key unless it exists; answers nil when claimed, the value found otherwise (servers before Redis 7.0).</summary>
     private const string ClaimScript = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
         return redis.call('GET', KEYS[1])
         """;
 
     /// <summary>Deletes the key only while it still holds our token (compare-and-delete).</summary>
-    private const string ReleaseScript = """
+    internal const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
         return 0
         """;
 
+    /// <summary>The claim command is not chosen yet (not connected): the script, which every server runs, is used meanwhile.</summary>
+    private const int UnknownClaim = 0;
+
+    /// <summary>Claim with <c>SET NX PX GET</c>.</summary>
+    private const int SetClaim = 1;
+
+    /// <summary>Claim with <see cref="ClaimScript"/>.</summary>
+    private const int ScriptClaim = 2;
+
     private readonly RedisNonceStoreOptions _options;
     private readonly ILogger _logger;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _connectTimeout;
     private readonly Lock _gate = new();
+    private int _claimMode;
     private Task<IDatabase>? _database;
     private IConnectionMultiplexer? _connection;
     private bool _ownsConnection;
@@ -46,6 +64,9 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
         _options = options.Value;
         _logger = logger;
         _timeout = _options.Timeout;
+        _connectTimeout = TimeSpan.FromMilliseconds(_options.ConnectionMultiplexerFactory is null
+            ? CreateConfiguration().ConnectTimeout
+            : new ConfigurationOptions().ConnectTimeout);
     }
 
     public async ValueTask<NonceClaimResult> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken)
@@ -56,9 +77,10 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
         {
             return await claim.WaitAsync(_timeout, cancellationToken);
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !claim.IsCompleted)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !claim.IsFaulted && !claim.IsCanceled)
         {
-            // The claim may still land after we gave up: give it back so the provider's retry is not refused for a lease.
+            // We gave up, not the claim: it may still land, or have landed a moment ago (completed but unanswered): give it
+            // back so the provider's retry is not refused for a lease.
             _ = ReleaseLateClaimAsync(claim, key, token);
             if (e is TimeoutException)
                 throw TimedOut("claim", key);
@@ -91,13 +113,130 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
 
     internal TimeSpan Timeout => _timeout;
 
+    /// <summary>
+    /// Connects and prepares the connection (see <see cref="PrepareAsync"/>) before the server takes requests, so the first
+    /// delivery after start pays neither the connect nor a script compile. Bounded by the connect timeout; a Redis that
+    /// cannot be reached is logged as a warning and left to the background reconnect. Answers whether the store is ready;
+    /// throws only when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    internal async Task<bool> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(_connectTimeout);
+        Task<IDatabase>? connecting = null;
+        IDatabase database;
+        try
+        {
+            connecting = GetDatabaseAsync();
+            database = await connecting.WaitAsync(bound.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (connecting is not null)
+                Observe(connecting);
+            RedisNonceStoreLog.NotConnectedAtStartup(_logger, e is OperationCanceledException ? null : e, _connectTimeout.TotalMilliseconds);
+            return false;
+        }
+        if (Volatile.Read(ref _connection) is not { IsConnected: true } connection)
+        {
+            RedisNonceStoreLog.NotConnectedAtStartup(_logger, null, _connectTimeout.TotalMilliseconds);
+            return false;
+        }
+        var preparing = PrepareAsync(connection, database);
+        try
+        {
+            await preparing.WaitAsync(bound.Token);
+            return true;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            Observe(preparing);
+            RedisNonceStoreLog.PrepareFailed(_logger, e);
+            return false;
+        }
+    }
+
+    /// <summary>For tests: claims with the script, as on servers before Redis 7.0, until the connection is prepared again.</summary>
+    internal void ForceScriptClaim() => Volatile.Write(ref _claimMode, ScriptClaim);
+
+    /// <summary>
+    /// Chooses the claim command from the connected primaries' versions, loads the scripts on each of them, and sends the
+    /// release and the claim command once against <see cref="WarmUpKey"/>, which nothing writes, in forms that change
+    /// nothing (compare-and-delete of a missing key, <c>SET XX</c> of a missing key), so the server compiles the script for
+    /// this connection (Garnet compiles per connection) and the client's paths of the first delivery are warm.
+    /// </summary>
+    private async Task PrepareAsync(IConnectionMultiplexer connection, IDatabase database)
+    {
+        var primaries = ConnectedPrimaries(connection);
+        var mode = ChooseClaimMode(primaries);
+        if (mode != UnknownClaim)
+            Volatile.Write(ref _claimMode, mode);
+        var loads = new List<Task>(primaries.Length * 2);
+        foreach (var server in primaries)
+        {
+            loads.Add(server.ScriptLoadAsync(ReleaseScript));
+            if (mode != SetClaim)
+                loads.Add(server.ScriptLoadAsync(ClaimScript));
+        }
+        await Task.WhenAll(loads);
+        var release = database.ScriptEvaluateAsync(ReleaseScript, [WarmUpKey], [0]);
+        if (mode == SetClaim)
+            await database.StringSetAndGetAsync(WarmUpKey, 0, TimeSpan.FromMilliseconds(1), keepTtl: false, When.Exists);
+        await release;
+        RedisNonceStoreLog.Prepared(_logger, mode == SetClaim ? "SET NX PX GET" : "script", primaries.Length);
+    }
+
+    /// <summary>Prepares a connection StackExchange.Redis restored (the server may have restarted and lost its scripts).</summary>
+    private async Task PrepareRestoredAsync()
+    {
+        try
+        {
+            var database = await GetDatabaseAsync();
+            if (Volatile.Read(ref _connection) is { } connection)
+                await PrepareAsync(connection, database).WaitAsync(_connectTimeout);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (Exception e)
+        {
+            RedisNonceStoreLog.PrepareFailed(_logger, e);
+        }
+    }
+
+    private static IServer[] ConnectedPrimaries(IConnectionMultiplexer connection)
+        => Array.FindAll(connection.GetServers(), static s => s.IsConnected && !s.IsReplica);
+
+    /// <summary><c>SET NX ... GET</c> needs Redis 7.0 (Garnet and Valkey report 7.x); none connected means not known yet.</summary>
+    private static int ChooseClaimMode(IServer[] primaries)
+    {
+        if (primaries.Length == 0)
+            return UnknownClaim;
+        return Array.TrueForAll(primaries, static s => s.Features.SetNotExistsAndGet) ? SetClaim : ScriptClaim;
+    }
+
+    /// <summary>The claim command; chosen on the first call after connecting when start-up could not prepare the connection.</summary>
+    private int ClaimMode()
+    {
+        var mode = Volatile.Read(ref _claimMode);
+        if (mode != UnknownClaim || Volatile.Read(ref _connection) is not { } connection)
+            return mode;
+        mode = ChooseClaimMode(ConnectedPrimaries(connection));
+        if (mode != UnknownClaim)
+            Interlocked.CompareExchange(ref _claimMode, mode, UnknownClaim);
+        return mode;
+    }
+
     private async Task<NonceClaimResult> ClaimCoreAsync(string key, long token, TimeSpan lease)
     {
         var database = await GetDatabaseAsync();
-        var existing = await database.ScriptEvaluateAsync(ClaimScript, [key], [token, ToMilliseconds(lease)]);
+        var milliseconds = ToMilliseconds(lease);
+        var existing = ClaimMode() == SetClaim
+            ? await database.StringSetAndGetAsync(key, token, TimeSpan.FromMilliseconds(milliseconds), keepTtl: false, When.NotExists)
+            : (RedisValue)await database.ScriptEvaluateAsync(ClaimScript, [key], [token, milliseconds]);
         if (existing.IsNull)
             return NonceClaimResult.Claimed(token);
-        return (string?)existing == CompletedMarker ? NonceClaimResult.Completed : NonceClaimResult.InFlight;
+        return existing == CompletedMarker ? NonceClaimResult.Completed : NonceClaimResult.InFlight;
     }
 
     private async Task CompleteCoreAsync(string key, TimeSpan retention)
@@ -218,7 +357,11 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
         => RedisNonceStoreLog.ConnectionFailed(_logger, e.Exception, e.ConnectionType, e.EndPoint?.ToString(), e.FailureType);
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
-        => RedisNonceStoreLog.ConnectionRestored(_logger, e.ConnectionType, e.EndPoint?.ToString());
+    {
+        RedisNonceStoreLog.ConnectionRestored(_logger, e.ConnectionType, e.EndPoint?.ToString());
+        if (e.ConnectionType == ConnectionType.Interactive)
+            _ = PrepareRestoredAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -17,4 +17,13 @@ internal static partial class RedisNonceStoreLog
 
     [LoggerMessage(104, LogLevel.Debug, "A claim of {Key} answered after its caller gave up could not be released; it expires with its lease")]
     public static partial void LateReleaseFailed(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(105, LogLevel.Warning, "Redis nonce store could not connect at start-up within {ConnectTimeoutMs} ms; the app starts anyway, deliveries are answered 503 and the health check reports Unhealthy until Redis is reachable (connecting goes on in the background)")]
+    public static partial void NotConnectedAtStartup(ILogger logger, Exception? exception, double connectTimeoutMs);
+
+    [LoggerMessage(106, LogLevel.Debug, "Redis nonce store is connected and prepared (claim by {ClaimCommand}, scripts loaded on {Servers} server(s))")]
+    public static partial void Prepared(ILogger logger, string claimCommand, int servers);
+
+    [LoggerMessage(107, LogLevel.Debug, "Redis nonce store could not prepare its restored connection; the first calls load the scripts themselves")]
+    public static partial void PrepareFailed(ILogger logger, Exception exception);
 }

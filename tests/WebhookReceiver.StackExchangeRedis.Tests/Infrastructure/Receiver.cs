@@ -25,12 +25,17 @@ internal sealed class Receiver : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a receiver whose handler is <paramref name="probe"/> and whose store is configured by <paramref name="redis"/>.</summary>
-    public static async Task<Receiver> StartAsync(HandlerProbe probe, Action<RedisNonceStoreOptions> redis, bool failOpen = false)
+    /// <summary>
+    /// Starts a receiver whose handler is <paramref name="probe"/> and whose store is configured by <paramref name="redis"/>,
+    /// with the Redis health check registered; its log lines go to <paramref name="logs"/> when given.
+    /// </summary>
+    public static async Task<Receiver> StartAsync(HandlerProbe probe, Action<RedisNonceStoreOptions> redis, bool failOpen = false, TestLogSink? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddWebhooks()
             .AddStandardWebhooks(Scheme, o =>
             {
@@ -38,6 +43,7 @@ internal sealed class Receiver : IAsyncDisposable
                 o.Replay.FailOpen = failOpen;
             })
             .AddRedisNonceStore(redis);
+        builder.Services.AddHealthChecks().AddRedisNonceStoreCheck();
         var app = builder.Build();
         app.MapWebhook<JsonElement>(Path, Scheme, probe.HandleAsync);
         await app.StartAsync();

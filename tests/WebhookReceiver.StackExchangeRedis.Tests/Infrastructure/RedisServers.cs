@@ -41,7 +41,9 @@ public sealed class RedisServers : IAsyncLifetime
         ConnectionMultiplexer admin;
         try
         {
-            admin = await ConnectionMultiplexer.ConnectAsync(configuration);
+            var options = ConfigurationOptions.Parse(configuration);
+            options.AllowAdmin = true; // CLIENT LIST, SCRIPT EXISTS
+            admin = await ConnectionMultiplexer.ConnectAsync(options);
             await admin.GetDatabase().PingAsync();
         }
         catch (Exception e)

@@ -28,6 +28,18 @@ internal sealed class RedisTarget(string name, string configuration, IConnection
         return keys;
     }
 
+    /// <summary>The names of the clients connected to the server (<c>CLIENT LIST</c>).</summary>
+    public async Task<List<string>> ClientNamesAsync()
+    {
+        var names = new List<string>();
+        foreach (var endPoint in admin.GetEndPoints())
+        {
+            foreach (var client in await admin.GetServer(endPoint).ClientListAsync())
+                names.Add(client.Name ?? "");
+        }
+        return names;
+    }
+
     /// <summary>Waits (bounded) until <paramref name="key"/> has expired.</summary>
     public async Task WaitUntilGoneAsync(string key)
     {

@@ -7,7 +7,8 @@ namespace WebhookReceiver.StackExchangeRedis.Tests.Infrastructure;
 /// <summary>
 /// A loopback TCP forwarder in front of a Redis server, to take "Redis" down and bring it back on the same port
 /// without touching the real server: <see cref="Stop"/> closes the port and cuts every connection, as a crashed
-/// server would; <see cref="Start"/> listens again.
+/// server would; <see cref="Start"/> listens again. <see cref="ConnectDelay"/> makes new connections slow to open (a
+/// distant or TLS-fronted Redis) and <see cref="ReplyDelay"/> makes every answer late (a slow or overloaded one).
 /// </summary>
 internal sealed class TcpProxy : IAsyncDisposable
 {
@@ -17,7 +18,7 @@ internal sealed class TcpProxy : IAsyncDisposable
     private TcpListener? _listener;
     private CancellationTokenSource? _running;
 
-    public TcpProxy(string targetConfiguration)
+    public TcpProxy(string targetConfiguration, bool listening = true)
     {
         var endPoint = ConfigurationOptions.Parse(targetConfiguration).EndPoints[0];
         (_targetHost, _targetPort) = endPoint switch
@@ -28,10 +29,17 @@ internal sealed class TcpProxy : IAsyncDisposable
         };
         TargetConfiguration = targetConfiguration;
         Port = Loopback.FreePort();
-        Start();
+        if (listening)
+            Start();
     }
 
     public int Port { get; }
+
+    /// <summary>How long a new connection waits before anything is forwarded either way; zero by default.</summary>
+    public TimeSpan ConnectDelay { get; set; }
+
+    /// <summary>How long each chunk from the server is held before the client gets it; zero by default.</summary>
+    public TimeSpan ReplyDelay { get; set; }
 
     public string TargetConfiguration { get; }
 
@@ -98,10 +106,12 @@ internal sealed class TcpProxy : IAsyncDisposable
         }
         try
         {
+            if (ConnectDelay > TimeSpan.Zero)
+                await Task.Delay(ConnectDelay, stopping);
             await upstream.ConnectAsync(_targetHost, _targetPort, stopping);
             using var both = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var up = client.GetStream().CopyToAsync(upstream.GetStream(), both.Token);
-            var down = upstream.GetStream().CopyToAsync(client.GetStream(), both.Token);
+            var down = PumpAsync(upstream.GetStream(), client.GetStream(), both.Token);
             await Task.WhenAny(up, down);
             await both.CancelAsync();
         }
@@ -117,6 +127,19 @@ internal sealed class TcpProxy : IAsyncDisposable
             }
             client.Dispose();
             upstream.Dispose();
+        }
+    }
+
+    /// <summary>Copies server to client, holding each chunk for <see cref="ReplyDelay"/> (read when the chunk arrives).</summary>
+    private async Task PumpAsync(Stream from, Stream to, CancellationToken stopping)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, stopping)) > 0)
+        {
+            if (ReplyDelay > TimeSpan.Zero)
+                await Task.Delay(ReplyDelay, stopping);
+            await to.WriteAsync(buffer.AsMemory(0, read), stopping);
         }
     }
 

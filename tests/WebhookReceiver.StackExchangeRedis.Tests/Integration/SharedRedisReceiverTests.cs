@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using WebhookReceiver.StackExchangeRedis.Tests.Infrastructure;
 using WebhookReceiver.StackExchangeRedis.Tests.Internal;
 
@@ -28,6 +31,61 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
             r is { Code: HttpStatusCode.OK, Status: "processed" or "duplicate" } or { Code: HttpStatusCode.Conflict, HasRetryAfter: true },
             $"unexpected answer {r}"));
         Assert.Equal(new Reply(HttpStatusCode.OK, "duplicate", false), await b.Client.PostAsync(delivery));
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task Deliver_FirstBurstRightAfterStartWhileRedisIsSlowToConnect_ProcessesOnceWithout503(string target)
+    {
+        var redis = await servers.GetAsync(target);
+        var probe = new HandlerProbe();
+        var prefix = RedisTarget.UniquePrefix();
+        // Opening a connection takes longer than a store call may (a distant or TLS-fronted Redis): only a receiver that
+        // connected while starting answers its first burst in time.
+        await using var proxy = new TcpProxy(redis.Configuration) { ConnectDelay = TimeSpan.FromMilliseconds(700) };
+        await using var a = await StartBehindAsync(proxy, probe, prefix);
+        await using var b = await StartBehindAsync(proxy, probe, prefix);
+        var delivery = Deliveries.Sign(Deliveries.NewId());
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? a : b).Client.PostAsync(delivery)));
+
+        Assert.DoesNotContain(replies, r => (int)r.Code >= 500);
+        Assert.Single(replies, r => r is { Code: HttpStatusCode.OK, Status: "processed" });
+        Assert.All(replies, r => Assert.True(
+            r is { Code: HttpStatusCode.OK, Status: "processed" or "duplicate" } or { Code: HttpStatusCode.Conflict, HasRetryAfter: true },
+            $"unexpected answer {r}"));
+        Assert.Equal(1, probe.TotalRuns);
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task Start_RedisUnreachable_StartsUnhealthyWithAWarningThenProcessesOnceRedisIsReachable(string target)
+    {
+        var redis = await servers.GetAsync(target);
+        var probe = new HandlerProbe();
+        var logs = new TestLogSink();
+        var ct = TestContext.Current.CancellationToken;
+        await using var proxy = new TcpProxy(redis.Configuration, listening: false);
+        await using var receiver = await Receiver.StartAsync(probe, o =>
+        {
+            o.ConfigurationOptions = proxy.CreateConfigurationOptions();
+            o.InstanceName = RedisTarget.UniquePrefix();
+        }, logs: logs);
+        var health = receiver.Services.GetRequiredService<HealthCheckService>();
+        var id = Deliveries.NewId();
+
+        var whileDown = await receiver.Client.PostAsync(Deliveries.Sign(id));
+        var healthWhileDown = (await health.CheckHealthAsync(ct)).Status;
+        proxy.Start();
+        var afterwards = await PostUntilAnsweredAsync(receiver, id);
+        var healthAfterwards = (await health.CheckHealthAsync(ct)).Status;
+
+        Assert.Contains(logs.Entries, e => e is { Level: LogLevel.Warning, Id.Id: 105 });
+        Assert.Equal(new Reply(HttpStatusCode.ServiceUnavailable, null, true), whileDown);
+        Assert.Equal(HealthStatus.Unhealthy, healthWhileDown);
+        Assert.Equal(new Reply(HttpStatusCode.OK, "processed", false), afterwards);
+        Assert.Equal(HealthStatus.Healthy, healthAfterwards);
+        Assert.Equal(1, probe.Runs(id));
     }
 
     [Theory]
@@ -152,6 +210,15 @@ public sealed class SharedRedisReceiverTests(RedisServers servers)
         => Receiver.StartAsync(probe, o =>
         {
             o.Configuration = redis.Configuration;
+            o.InstanceName = prefix;
+        });
+
+    /// <summary>A receiver whose Redis connection goes through <paramref name="proxy"/>, with time to connect through it.</summary>
+    private static Task<Receiver> StartBehindAsync(TcpProxy proxy, HandlerProbe probe, string prefix)
+        => Receiver.StartAsync(probe, o =>
+        {
+            o.ConfigurationOptions = proxy.CreateConfigurationOptions();
+            o.ConfigurationOptions.ConnectTimeout = 5000;
             o.InstanceName = prefix;
         });
 

@@ -146,6 +146,68 @@ public sealed class RedisNonceStoreTests(RedisServers servers)
         Assert.Equal(199, claims.Count(c => c.Status == NonceClaimStatus.InFlight));
     }
 
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task TryClaimAsync_ScriptClaimOnNewKey_ClaimsUnderPrefixWithLeaseTtl(string target)
+    {
+        var redis = await servers.GetAsync(target);
+        var prefix = RedisTarget.UniquePrefix();
+        await using var store = CreateStore(redis.Configuration, prefix);
+        store.ForceScriptClaim();
+
+        var claim = await store.TryClaimAsync("orders:1", Lease, TestContext.Current.CancellationToken);
+
+        Assert.Equal(NonceClaimStatus.Claimed, claim.Status);
+        Assert.Equal(claim.Token.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)await redis.Database.StringGetAsync(prefix + "orders:1"));
+        var ttl = await redis.Database.KeyTimeToLiveAsync(prefix + "orders:1");
+        Assert.InRange(ttl!.Value, TimeSpan.FromMilliseconds(1), Lease);
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task TryClaimAsync_ScriptClaimOnTakenKey_AnswersInFlightThenCompleted(string target)
+    {
+        await using var store = await CreateStoreAsync(target);
+        store.ForceScriptClaim();
+        var ct = TestContext.Current.CancellationToken;
+        var claim = await store.TryClaimAsync("orders:1", Lease, ct);
+
+        var inFlight = await store.TryClaimAsync("orders:1", Lease, ct);
+        await store.CompleteAsync("orders:1", claim.Token, Retention, ct);
+        var completed = await store.TryClaimAsync("orders:1", Lease, ct);
+
+        Assert.Equal(NonceClaimStatus.InFlight, inFlight.Status);
+        Assert.Equal(NonceClaimStatus.Completed, completed.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task TryClaimAsync_AnswerArrivesAfterTheTimeout_GivesTheLateClaimBackForTheRetry(string target)
+    {
+        var redis = await servers.GetAsync(target);
+        var prefix = RedisTarget.UniquePrefix();
+        var ct = TestContext.Current.CancellationToken;
+        await using var proxy = new TcpProxy(redis.Configuration);
+        await using var store = new RedisNonceStore(Options.Create(new RedisNonceStoreOptions
+        {
+            ConfigurationOptions = proxy.CreateConfigurationOptions(),
+            InstanceName = prefix,
+            Timeout = TimeSpan.FromMilliseconds(200),
+        }), NullLogger<RedisNonceStore>.Instance);
+        Assert.True(await store.WarmUpAsync(ct));
+        await using var otherInstance = CreateStore(redis.Configuration, prefix);
+        proxy.ReplyDelay = TimeSpan.FromMilliseconds(600);
+
+        var error = await Record.ExceptionAsync(() => store.TryClaimAsync("orders:1", Lease, ct).AsTask());
+        var landed = await redis.Database.KeyExistsAsync(prefix + "orders:1");
+        await redis.WaitUntilGoneAsync(prefix + "orders:1");
+        var retry = await otherInstance.TryClaimAsync("orders:1", Lease, ct);
+
+        Assert.IsType<TimeoutException>(error);
+        Assert.True(landed, "the timed-out claim should have reached the server");
+        Assert.Equal(NonceClaimStatus.Claimed, retry.Status);
+    }
+
     [Fact]
     public async Task TryClaimAsync_NothingListening_Throws()
     {

@@ -38,4 +38,25 @@ public sealed class QuickstartRedisTests(RedisServers servers)
         Assert.Equal("c", (string?)await redis.Database.StringGetAsync($"webhooks:standard:{id}"));
         Assert.True(await redis.Database.KeyTimeToLiveAsync($"webhooks:standard:{id}") > TimeSpan.Zero);
     }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task Quickstart_RedisConfigured_FirstBurstAtTwoFreshInstancesIsProcessedOnceWithout503(string target)
+    {
+        var redis = await servers.GetAsync(target);
+        await using var first = new Quickstart(redis.Configuration);
+        await using var second = new Quickstart(redis.Configuration);
+        using var firstClient = first.CreateClient();
+        using var secondClient = second.CreateClient();
+        var delivery = Deliveries.Sign(Deliveries.NewId());
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            (i % 2 == 0 ? firstClient : secondClient).PostAsync(delivery, "/webhooks/standard")));
+
+        Assert.DoesNotContain(replies, r => (int)r.Code >= 500);
+        Assert.Single(replies, r => r is { Code: HttpStatusCode.OK, Status: "processed" });
+        Assert.All(replies, r => Assert.True(
+            r is { Code: HttpStatusCode.OK, Status: "processed" or "duplicate" } or { Code: HttpStatusCode.Conflict, HasRetryAfter: true },
+            $"unexpected answer {r}"));
+    }
 }
