@@ -33,33 +33,49 @@ internal sealed class HmacSchemeEngine
     public WebhookVerificationResult Verify(in WebhookRequest request, DateTimeOffset now, TimeSpan tolerance)
     {
         HmacSignatureSource? source = null;
-        string? signatures = null;
+        string? header = null;
         foreach (var candidate in _spec.Signatures)
         {
-            signatures = request.GetHeader(candidate.Header);
-            if (signatures is not null)
+            header = request.GetHeader(candidate.Header);
+            if (header is not null)
             {
                 source = candidate;
                 break;
             }
         }
-        if (source is null || signatures is null)
+        if (source is null || header is null)
             return Fail(WebhookVerificationFailure.MissingHeader, $"no {_spec.Primary.Header} header{_spec.MissingSignatureHint}");
 
-        string? timestamp = null;
+        Span<Range> candidates = stackalloc Range[SignatureHeaderFormat.MaxCandidates];
+        var count = source.Format.Read(header, candidates, out var carried);
+        ReadOnlySpan<char> timestamp = default;
         DateTimeOffset? signedAt = null;
-        if (_spec.Timestamp.Header is { } timestampHeader)
+        if (source.Format.CarriesTimestamp || _spec.Timestamp.Header is not null)
         {
-            timestamp = request.GetHeader(timestampHeader);
-            if (timestamp is null)
-                return Fail(WebhookVerificationFailure.MissingHeader, $"no {timestampHeader} header");
-            if (!TryParseTime(timestamp, out var time))
-                return Fail(WebhookVerificationFailure.MalformedHeader, $"{timestampHeader} is not Unix {Unit}");
+            string timestampName;
+            if (source.Format.CarriesTimestamp)
+            {
+                timestampName = $"{source.Header} {((KeyValueSignatureFormat)source.Format).TimestampKey}=";
+                if (carried is not { } range)
+                    return Fail(WebhookVerificationFailure.MalformedHeader, $"{source.Header} has no timestamp (expected {source.Shape})");
+                timestamp = header.AsSpan()[range].Trim();
+            }
+            else
+            {
+                timestampName = _spec.Timestamp.Header!;
+                if (request.GetHeader(timestampName) is not { } text)
+                    return Fail(WebhookVerificationFailure.MissingHeader, $"no {timestampName} header");
+                timestamp = text.AsSpan().Trim();
+            }
+            if (!TimestampFormats.TryParse(_spec.TimestampFormat, timestamp, out var time))
+                return Fail(WebhookVerificationFailure.MalformedHeader, $"{timestampName} is not {TimestampFormats.Describe(_spec.TimestampFormat)}");
             var check = WebhookTimestamp.Check(time, now, tolerance);
             if (!check.Succeeded)
                 return check;
             signedAt = time;
         }
+        if (count == 0)
+            return Fail(WebhookVerificationFailure.MalformedHeader, $"{source.Header} has {source.Format.Missing} (expected {source.Shape})");
 
         string? id = null;
         if (_spec.Content.UsesId)
@@ -70,58 +86,33 @@ internal sealed class HmacSchemeEngine
         }
 
         var body = request.Body.Span;
-        WebhookVerificationResult result;
+        HmacMatch match;
         if (_spec.Content.IsBodyOnly)
         {
-            result = Match(source, signatures, body, signedAt);
+            match = HmacMatcher.Match(source.Algorithm, _keys, body, source.Encoding, header, candidates[..count]);
         }
         else
         {
             using var content = _spec.Content.Build(id, timestamp, body);
-            result = Match(source, signatures, content.Span, signedAt);
+            match = HmacMatcher.Match(source.Algorithm, _keys, content.Span, source.Encoding, header, candidates[..count]);
         }
-        return result.Succeeded && _timestampProperty is not null ? CheckBodyTimestamp(body, now, tolerance) : result;
-    }
-
-    private WebhookVerificationResult Match(HmacSignatureSource source, string header, ReadOnlySpan<byte> content, DateTimeOffset? signedAt)
-    {
-        var size = HmacSignature.HashSize(source.Algorithm);
-        Span<byte> expected = _keys.Length <= 8 ? stackalloc byte[HmacSignature.MaxHashSize * 8] : new byte[size * _keys.Length];
-        expected = expected[..(size * _keys.Length)];
-        HmacSignature.ComputeAll(source.Algorithm, _keys, content, expected);
-
-        Span<byte> candidate = stackalloc byte[HmacSignature.MaxHashSize];
-        int entries = 0, usable = 0;
-        var remaining = header.AsSpan();
-        while (!remaining.IsEmpty)
+        if (!match.Matched)
         {
-            var cut = source.Separator is null ? -1 : remaining.IndexOf(source.Separator, StringComparison.Ordinal);
-            var entry = (cut < 0 ? remaining : remaining[..cut]).Trim();
-            remaining = cut < 0 ? default : remaining[(cut + source.Separator!.Length)..];
-            if (entry.IsEmpty)
-                continue;
-            entries++;
-            if (!entry.StartsWith(source.Prefix, StringComparison.Ordinal)
-                || !HmacSignature.TryDecode(source.Encoding, entry[source.Prefix.Length..], candidate, out var length)
-                || length != size)
-                continue;
-            usable++;
-            if (HmacSignature.MatchesAny(expected, size, candidate[..length]))
-                return WebhookVerificationResult.Success(signedAt);
+            return match.Usable == 0
+                ? Fail(WebhookVerificationFailure.MalformedHeader, string.Create(CultureInfo.InvariantCulture,
+                    $"{source.Header} has no usable signature among {count} entries (expected {source.Shape})"))
+                : Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
+                    $"none of {match.Usable} signature(s) in {source.Header} matched the {_keys.Length} configured key(s)"));
         }
-        if (usable == 0)
-            return Fail(WebhookVerificationFailure.MalformedHeader, string.Create(CultureInfo.InvariantCulture,
-                $"{source.Header} has no usable signature among {entries} entries (expected {source.Shape})"));
-        return Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
-            $"none of {usable} signature(s) in {source.Header} matched the {_keys.Length} configured key(s)"));
+        return _timestampProperty is not null ? CheckBodyTimestamp(body, now, tolerance) : WebhookVerificationResult.Success(signedAt);
     }
 
     private WebhookVerificationResult CheckBodyTimestamp(ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan tolerance)
     {
         if (!JsonEnvelopeReader.TryRead(body, _timestampProperty, default, out var text, out _) || text is null)
             return Fail(WebhookVerificationFailure.MalformedBody, $"the body has no {_spec.Timestamp.Property} property");
-        if (!TryParseTime(text, out var signedAt))
-            return Fail(WebhookVerificationFailure.MalformedBody, $"{_spec.Timestamp.Property} is not Unix {Unit}");
+        if (!TimestampFormats.TryParse(_spec.TimestampFormat, text, out var signedAt))
+            return Fail(WebhookVerificationFailure.MalformedBody, $"{_spec.Timestamp.Property} is not {TimestampFormats.Describe(_spec.TimestampFormat)}");
         return WebhookTimestamp.Check(signedAt, now, tolerance);
     }
 
@@ -160,16 +151,16 @@ internal sealed class HmacSchemeEngine
             id = request.Id ?? Guid.NewGuid().ToString();
             headers.Add(new(idHeader, id));
         }
-        var unix = _spec.TimestampInMilliseconds ? request.Timestamp.ToUnixTimeMilliseconds() : request.Timestamp.ToUnixTimeSeconds();
-        var timestamp = unix.ToString(CultureInfo.InvariantCulture);
+        var source = _spec.Primary;
+        var timestamp = TimestampFormats.Write(_spec.TimestampFormat, request.Timestamp);
         if (_spec.Timestamp.Header is { } timestampHeader)
             headers.Add(new(timestampHeader, timestamp));
         else if (_spec.Timestamp.Property is { } timestampProperty)
-            body = WithProperty(body, timestampProperty, unix);
+            body = WithProperty(body, timestampProperty, _spec.TimestampFormat == TimestampFormat.UnixMilliseconds
+                ? request.Timestamp.ToUnixTimeMilliseconds() : request.Timestamp.ToUnixTimeSeconds());
         if (_spec.EventType.Header is { } typeHeader && request.EventType is not null)
             headers.Add(new(typeHeader, request.EventType));
 
-        var source = _spec.Primary;
         string signature;
         if (_spec.Content.IsBodyOnly)
         {
@@ -180,14 +171,9 @@ internal sealed class HmacSchemeEngine
             using var content = _spec.Content.Build(id, timestamp, body.Span);
             signature = HmacSignature.Sign(source.Algorithm, _keys[0], content.Span, source.Encoding);
         }
-        headers.Add(new(source.Header, source.Prefix + signature));
+        headers.Add(new(source.Header, source.Format.Write(signature, timestamp)));
         return new WebhookSignedRequest(request.Method, request.Url, headers, body);
     }
-
-    private string Unit => _spec.TimestampInMilliseconds ? "milliseconds" : "seconds";
-
-    private bool TryParseTime(ReadOnlySpan<char> text, out DateTimeOffset time)
-        => _spec.TimestampInMilliseconds ? WebhookTimestamp.TryParseUnixMilliseconds(text, out time) : WebhookTimestamp.TryParseUnixSeconds(text, out time);
 
     /// <summary>Sets a top-level number in a JSON object body (providers that sign a timestamp inside the body). Signing only.</summary>
     private static ReadOnlyMemory<byte> WithProperty(ReadOnlyMemory<byte> body, string property, long value)

@@ -17,10 +17,14 @@ internal sealed class HmacSchemeSpec
 
     public HmacValueSource EventType { get; init; }
 
-    /// <summary>The signed timestamp: a header (checked before the HMAC) or a body property (checked after it, on verified bytes).</summary>
+    /// <summary>
+    /// The signed timestamp: a header (checked before the HMAC) or a body property (checked after it, on verified bytes).
+    /// Formats that carry the timestamp in the signature header (<see cref="KeyValueSignatureFormat"/>) need none here.
+    /// </summary>
     public HmacValueSource Timestamp { get; init; }
 
-    public bool TimestampInMilliseconds { get; init; }
+    /// <summary>How the timestamp is written. The default is Unix seconds.</summary>
+    public TimestampFormat TimestampFormat { get; init; }
 
     /// <summary>Whether secrets are base64 key bytes rather than UTF-8 text.</summary>
     public bool Base64Secrets { get; init; }
@@ -35,4 +39,7 @@ internal sealed class HmacSchemeSpec
     public string? MissingSignatureHint { get; init; }
 
     public HmacSignatureSource Primary => Signatures[0];
+
+    /// <summary>Whether a signed timestamp is checked at all.</summary>
+    public bool SignsTimestamp => Timestamp.Header is not null || Timestamp.Property is not null || Primary.Format.CarriesTimestamp;
 }

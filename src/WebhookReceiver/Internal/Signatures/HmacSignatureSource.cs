@@ -1,16 +1,29 @@
 namespace WebhookReceiver.Internal;
 
-/// <summary>
-/// One header an HMAC scheme reads signatures from: its name, the prefix before each signature (e.g. <c>sha256=</c>),
-/// the hash and the encoding, and the separator between several signatures (rotation), if the provider sends several.
-/// </summary>
-internal sealed record HmacSignatureSource(
-    string Header,
-    string Prefix,
-    WebhookHmacAlgorithm Algorithm,
-    WebhookSignatureEncoding Encoding,
-    string? Separator = null)
+/// <summary>Where one HMAC signature of a scheme travels: the header and its format, the algorithm, the encoding.</summary>
+internal sealed class HmacSignatureSource
 {
-    /// <summary>How a signature looks, for messages: e.g. <c>'sha256=&lt;hex&gt;'</c>.</summary>
-    public string Shape => $"'{Prefix}<{(Encoding == WebhookSignatureEncoding.Hex ? "hex" : "base64")}>'";
+    /// <summary>A header of one prefixed signature, or of several when <paramref name="separator"/> is given.</summary>
+    public HmacSignatureSource(string header, string prefix, WebhookHmacAlgorithm algorithm, WebhookSignatureEncoding encoding, string? separator = null)
+        : this(new PrefixedSignatureFormat(header, prefix, separator), algorithm, encoding)
+    {
+    }
+
+    public HmacSignatureSource(SignatureHeaderFormat format, WebhookHmacAlgorithm algorithm, WebhookSignatureEncoding encoding)
+    {
+        Format = format;
+        Algorithm = algorithm;
+        Encoding = encoding;
+    }
+
+    public SignatureHeaderFormat Format { get; }
+
+    public string Header => Format.Header;
+
+    public WebhookHmacAlgorithm Algorithm { get; }
+
+    public WebhookSignatureEncoding Encoding { get; }
+
+    /// <summary>The expected shape, for failure reasons, e.g. <c>'sha256=&lt;hex&gt;'</c>.</summary>
+    public string Shape => Format.Shape.Replace("<signature>", Encoding == WebhookSignatureEncoding.Hex ? "<hex>" : "<base64>", StringComparison.Ordinal);
 }

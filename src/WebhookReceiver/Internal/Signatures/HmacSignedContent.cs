@@ -38,6 +38,10 @@ internal sealed class HmacSignedContent
     /// <summary>Whether the content is the body itself (signed in place, without copying).</summary>
     public bool IsBodyOnly { get; }
 
+    /// <summary>Parses a built-in provider's template; throws on a malformed one (a bug, not configuration).</summary>
+    public static HmacSignedContent Parse(string template)
+        => TryParse(template, out var content, out var error) ? content : throw new ArgumentException(error, nameof(template));
+
     /// <summary>Parses a template; on failure <paramref name="error"/> says what is wrong.</summary>
     public static bool TryParse(string? template, out HmacSignedContent content, out string? error)
     {

@@ -9,19 +9,23 @@ namespace WebhookReceiver;
 /// <see cref="Webhook.DeliveryId"/> is <see langword="null"/> and the replay key is a hash of the verified body
 /// (a retry resends the same body, so retries and replays are both answered as duplicates).
 /// </summary>
-public sealed class CalendlyScheme : WebhookScheme
+public sealed class CalendlyScheme : HmacWebhookScheme
 {
-    private static readonly TimestampedHeaderFormat Format = new(CalendlyDefaults.SignatureHeader, ',',
-        CalendlyDefaults.TimestampKey, CalendlyDefaults.SignatureKey, ".");
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(new KeyValueSignatureFormat(CalendlyDefaults.SignatureHeader, ',', CalendlyDefaults.TimestampKey, CalendlyDefaults.SignatureKey),
+            WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
+        Content = HmacSignedContent.Parse("{timestamp}.{body}"),
+    };
 
-    private readonly byte[][] _keys;
 
     /// <summary>Builds the scheme, taking its signing keys as UTF-8.</summary>
     /// <param name="name">The registration name.</param>
     /// <param name="options">The options.</param>
     public CalendlyScheme(string name, CalendlyOptions options)
-        : base(name, options)
-        => _keys = HmacSignature.Utf8Keys(options);
+        : base(name, options, Spec)
+    {
+    }
 
     /// <summary>Gets the provider descriptor (id <c>calendly</c>).</summary>
     public static WebhookProvider<CalendlyOptions> Provider { get; } = new(
@@ -30,13 +34,6 @@ public sealed class CalendlyScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
-        => Format.Verify(request, _keys, Options.Tolerance, now);
-
-    /// <inheritdoc />
     protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
         => JsonDeliveryReader.Read(request.Body, default, "event"u8);
-
-    /// <inheritdoc />
-    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
 }

@@ -119,7 +119,7 @@ public sealed class HmacOptions : WebhookSchemeOptions
             DeliveryId = HmacValueSource.From(DeliveryIdHeader, DeliveryIdProperty),
             EventType = HmacValueSource.From(EventTypeHeader, EventTypeProperty),
             Timestamp = HmacValueSource.From(TimestampHeader, TimestampProperty),
-            TimestampInMilliseconds = TimestampUnit == HmacTimestampUnit.Milliseconds,
+            TimestampFormat = TimestampUnit == HmacTimestampUnit.Milliseconds ? TimestampFormat.UnixMilliseconds : TimestampFormat.UnixSeconds,
             Base64Secrets = SecretEncoding == HmacSecretEncoding.Base64,
             SecretPrefix = SecretPrefix,
         };

@@ -16,7 +16,7 @@ public sealed class LinearScheme : HmacWebhookScheme
         DeliveryId = HmacValueSource.FromHeader(LinearDefaults.DeliveryIdHeader),
         EventType = HmacValueSource.FromProperty(LinearDefaults.TypeProperty),
         Timestamp = HmacValueSource.FromProperty(LinearDefaults.TimestampProperty),
-        TimestampInMilliseconds = true,
+        TimestampFormat = TimestampFormat.UnixMilliseconds,
     };
 
     /// <summary>Builds the scheme.</summary>

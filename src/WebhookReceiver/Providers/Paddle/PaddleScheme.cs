@@ -8,19 +8,23 @@ namespace WebhookReceiver;
 /// <c>h1</c> matching any secret passes. The delivery id is the body's <c>notification_id</c>, the event type its
 /// <c>event_type</c> (e.g. <c>transaction.completed</c>).
 /// </summary>
-public sealed class PaddleScheme : WebhookScheme
+public sealed class PaddleScheme : HmacWebhookScheme
 {
-    private static readonly TimestampedHeaderFormat Format = new(PaddleDefaults.SignatureHeader, ';',
-        PaddleDefaults.TimestampKey, PaddleDefaults.SignatureKey, ":");
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(new KeyValueSignatureFormat(PaddleDefaults.SignatureHeader, ';', PaddleDefaults.TimestampKey, PaddleDefaults.SignatureKey),
+            WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
+        Content = HmacSignedContent.Parse("{timestamp}:{body}"),
+    };
 
-    private readonly byte[][] _keys;
 
     /// <summary>Builds the scheme, taking its secrets as UTF-8 keys.</summary>
     /// <param name="name">The registration name.</param>
     /// <param name="options">The options.</param>
     public PaddleScheme(string name, PaddleOptions options)
-        : base(name, options)
-        => _keys = HmacSignature.Utf8Keys(options);
+        : base(name, options, Spec)
+    {
+    }
 
     /// <summary>Gets the provider descriptor (id <c>paddle</c>).</summary>
     public static WebhookProvider<PaddleOptions> Provider { get; } = new(
@@ -29,13 +33,6 @@ public sealed class PaddleScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
-        => Format.Verify(request, _keys, Options.Tolerance, now);
-
-    /// <inheritdoc />
     protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
         => JsonDeliveryReader.Read(request.Body, "notification_id"u8, "event_type"u8);
-
-    /// <inheritdoc />
-    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
 }

@@ -16,29 +16,30 @@ namespace WebhookReceiver;
 /// </list>
 /// Slack signs the whole body, so ids and types read from it are signed; without an id the replay key is a hash of the body.
 /// </summary>
-public sealed class SlackScheme : WebhookScheme
+public sealed class SlackScheme : HmacWebhookScheme
 {
-    private static readonly SplitTimestampFormat Format = new(SlackDefaults.SignatureHeader, SlackDefaults.TimestampHeader, SlackDefaults.Version);
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(SlackDefaults.SignatureHeader, SlackDefaults.Version + "=", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
+        Content = HmacSignedContent.Parse(SlackDefaults.Version + ":{timestamp}:{body}"),
+        Timestamp = HmacValueSource.FromHeader(SlackDefaults.TimestampHeader),
+    };
     private static readonly WebhookHandshakeResponse SslCheckAnswer = HandshakeResponses.Text("");
 
-    private readonly byte[][] _keys;
 
     /// <summary>Builds the scheme, taking its Signing Secrets as UTF-8 keys.</summary>
     /// <param name="name">The registration name.</param>
     /// <param name="options">The options.</param>
     public SlackScheme(string name, SlackOptions options)
-        : base(name, options)
-        => _keys = HmacSignature.Utf8Keys(options);
+        : base(name, options, Spec)
+    {
+    }
 
     /// <summary>Gets the provider descriptor (id <c>slack</c>).</summary>
     public static WebhookProvider<SlackOptions> Provider { get; } = new(
         SlackDefaults.ProviderId, "Slack",
         static (name, options) => new SlackScheme(name, options),
         static (section, options) => section.Bind(options));
-
-    /// <inheritdoc />
-    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
-        => Format.Verify(request, _keys, Options.Tolerance, now);
 
     /// <summary>
     /// Reads a verified Slack request, all of it signed: Events API JSON (<c>event_id</c>, the inner event's type for
@@ -92,7 +93,4 @@ public sealed class SlackScheme : WebhookScheme
     }
 
     private static readonly WebhookHandshakeResponse EmptyAcknowledgment = new(200, "text/plain", ReadOnlyMemory<byte>.Empty);
-
-    /// <inheritdoc />
-    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
 }

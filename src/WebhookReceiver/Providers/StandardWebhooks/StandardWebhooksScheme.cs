@@ -14,7 +14,8 @@ namespace WebhookReceiver;
 /// </summary>
 public sealed class StandardWebhooksScheme : WebhookScheme
 {
-    private const int HmacSize = 32;
+    private static readonly PrefixedSignatureFormat HmacEntries = new(StandardWebhooksDefaults.SignatureHeader, "v1,", " ");
+    private static readonly PrefixedSignatureFormat Ed25519Entries = new(StandardWebhooksDefaults.SignatureHeader, "v1a,", " ");
     private const int Ed25519SignatureSize = 64;
     private readonly StandardWebhooksKeys _keys;
     private readonly byte[] _eventTypeProperty;
@@ -67,34 +68,30 @@ public sealed class StandardWebhooksScheme : WebhookScheme
         return Match(signatures, content.Span, signedAt);
     }
 
+    /// <summary>
+    /// Matches the space-separated entries of <c>webhook-signature</c>: at most
+    /// <see cref="SignatureHeaderFormat.MaxCandidates"/> <c>v1,</c> entries against the HMAC keys (the shared match
+    /// loop) and as many <c>v1a,</c> entries against the Ed25519 keys; unknown versions are skipped.
+    /// </summary>
     private WebhookVerificationResult Match(ReadOnlySpan<char> header, ReadOnlySpan<byte> content, DateTimeOffset signedAt)
     {
-        var hmacKeys = _keys.HmacKeys;
-        Span<byte> expected = hmacKeys.Length <= 8 ? stackalloc byte[HmacSize * 8] : new byte[HmacSize * hmacKeys.Length];
-        expected = expected[..(HmacSize * hmacKeys.Length)];
-        HmacSignature.ComputeAll(WebhookHmacAlgorithm.Sha256, hmacKeys, content, expected);
+        Span<Range> candidates = stackalloc Range[SignatureHeaderFormat.MaxCandidates];
+        var hmacCount = _keys.HmacKeys.Length > 0 ? HmacEntries.Read(header, candidates, out _) : 0;
+        var hmac = hmacCount == 0
+            ? default
+            : HmacMatcher.Match(WebhookHmacAlgorithm.Sha256, _keys.HmacKeys, content, WebhookSignatureEncoding.Base64, header, candidates[..hmacCount]);
+        if (hmac.Matched)
+            return WebhookVerificationResult.Success(signedAt);
 
-        Span<byte> candidate = stackalloc byte[Ed25519SignatureSize];
-        int entries = 0, usable = 0;
-        foreach (var range in header.Split(' '))
+        var usable = hmac.Usable;
+        if (_keys.PublicKeys.Length > 0)
         {
-            var entry = header[range];
-            if (entry.IsEmpty)
-                continue;
-            entries++;
-            var comma = entry.IndexOf(',');
-            if (comma <= 0 || !SignatureEncoding.TryDecodeBase64(entry[(comma + 1)..], candidate, out var length))
-                continue;
-            var version = entry[..comma];
-            var signature = candidate[..length];
-            if (version.SequenceEqual("v1") && length == HmacSize && hmacKeys.Length > 0)
+            var count = Ed25519Entries.Read(header, candidates, out _);
+            Span<byte> signature = stackalloc byte[Ed25519SignatureSize];
+            foreach (var range in candidates[..count])
             {
-                usable++;
-                if (HmacSignature.MatchesAny(expected, HmacSize, signature))
-                    return WebhookVerificationResult.Success(signedAt);
-            }
-            else if (version.SequenceEqual("v1a") && length == Ed25519SignatureSize && _keys.PublicKeys.Length > 0)
-            {
+                if (!SignatureEncoding.TryDecodeBase64(header[range], signature, out var length) || length != Ed25519SignatureSize)
+                    continue;
                 usable++;
                 foreach (var publicKey in _keys.PublicKeys)
                 {
@@ -104,8 +101,8 @@ public sealed class StandardWebhooksScheme : WebhookScheme
             }
         }
         if (usable == 0)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, string.Create(CultureInfo.InvariantCulture,
-                $"webhook-signature has no usable entry among {entries} (expected 'v1,<base64>' for whsec_ secrets or 'v1a,<base64>' for whpk_ keys)"));
+            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader,
+                "webhook-signature has no usable entry (expected 'v1,<base64>' for whsec_ secrets or 'v1a,<base64>' for whpk_ keys)");
         return WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
             $"none of {usable} signature(s) matched the {KeyCount} configured key(s)"));
     }

@@ -8,19 +8,23 @@ namespace WebhookReceiver;
 /// matching any secret passes, <c>v0</c> entries are ignored. The delivery id and the event type are the body's
 /// <c>id</c> (<c>evt_…</c>) and <c>type</c> (e.g. <c>invoice.paid</c>).
 /// </summary>
-public sealed class StripeScheme : WebhookScheme
+public sealed class StripeScheme : HmacWebhookScheme
 {
-    private static readonly TimestampedHeaderFormat Format = new(StripeDefaults.SignatureHeader, ',',
-        StripeDefaults.TimestampKey, StripeDefaults.SignatureKey, ".");
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(new KeyValueSignatureFormat(StripeDefaults.SignatureHeader, ',', StripeDefaults.TimestampKey, StripeDefaults.SignatureKey),
+            WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
+        Content = HmacSignedContent.Parse("{timestamp}.{body}"),
+    };
 
-    private readonly byte[][] _keys;
 
     /// <summary>Builds the scheme, taking its secrets as UTF-8 keys.</summary>
     /// <param name="name">The registration name.</param>
     /// <param name="options">The options.</param>
     public StripeScheme(string name, StripeOptions options)
-        : base(name, options)
-        => _keys = HmacSignature.Utf8Keys(options);
+        : base(name, options, Spec)
+    {
+    }
 
     /// <summary>Gets the provider descriptor (id <c>stripe</c>).</summary>
     public static WebhookProvider<StripeOptions> Provider { get; } = new(
@@ -29,13 +33,6 @@ public sealed class StripeScheme : WebhookScheme
         static (section, options) => section.Bind(options));
 
     /// <inheritdoc />
-    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
-        => Format.Verify(request, _keys, Options.Tolerance, now);
-
-    /// <inheritdoc />
     protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
         => JsonDeliveryReader.Read(request.Body, "id"u8, "type"u8);
-
-    /// <inheritdoc />
-    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
 }

@@ -12,44 +12,32 @@ namespace WebhookReceiver;
 /// <c>webhook_callback_verification</c> is answered by the library after verification with the raw <c>challenge</c>
 /// as <c>text/plain</c>.
 /// </summary>
-public sealed class TwitchScheme : WebhookScheme
+public sealed class TwitchScheme : HmacWebhookScheme
 {
     private const string SignaturePrefix = "sha256=";
-    private readonly byte[][] _keys;
+
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(TwitchDefaults.SignatureHeader, SignaturePrefix, WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
+        Content = HmacSignedContent.Parse("{id}{timestamp}{body}"),
+        DeliveryId = HmacValueSource.FromHeader(TwitchDefaults.MessageIdHeader),
+        Timestamp = HmacValueSource.FromHeader(TwitchDefaults.TimestampHeader),
+        TimestampFormat = TimestampFormat.Rfc3339,
+    };
 
     /// <summary>Builds the scheme, taking its secrets as UTF-8 keys.</summary>
     /// <param name="name">The registration name.</param>
     /// <param name="options">The options.</param>
     public TwitchScheme(string name, TwitchOptions options)
-        : base(name, options)
-        => _keys = HmacSignature.Utf8Keys(options);
+        : base(name, options, Spec)
+    {
+    }
 
     /// <summary>Gets the provider descriptor (id <c>twitch</c>).</summary>
     public static WebhookProvider<TwitchOptions> Provider { get; } = new(
         TwitchDefaults.ProviderId, "Twitch EventSub",
         static (name, options) => new TwitchScheme(name, options),
         static (section, options) => section.Bind(options));
-
-    /// <inheritdoc />
-    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
-    {
-        var signature = request.GetHeader(TwitchDefaults.SignatureHeader);
-        if (signature is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {TwitchDefaults.SignatureHeader} header");
-        var id = request.GetHeader(TwitchDefaults.MessageIdHeader);
-        if (id is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {TwitchDefaults.MessageIdHeader} header");
-        var timestamp = request.GetHeader(TwitchDefaults.TimestampHeader);
-        if (timestamp is null)
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, $"no {TwitchDefaults.TimestampHeader} header");
-        if (!WebhookTimestamp.TryParseRfc3339(timestamp, out var signedAt))
-            return WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader, $"{TwitchDefaults.TimestampHeader} is not an RFC 3339 time");
-        var time = WebhookTimestamp.Check(signedAt, now, Options.Tolerance);
-        if (!time.Succeeded)
-            return time;
-        return TimestampedHmac.VerifyPrefixed(_keys, id, timestamp, default, request.Body.Span, signature, SignaturePrefix, signedAt,
-            TwitchDefaults.SignatureHeader);
-    }
 
     /// <summary>
     /// Reads the delivery from what Twitch signs (the message id, the timestamp and the body), never from its unsigned
@@ -74,30 +62,23 @@ public sealed class TwitchScheme : WebhookScheme
         return new WebhookDelivery(new WebhookEvent(id, WebhookValue.FromSigned(type), request.Body));
     }
 
-    /// <summary>
-    /// Signs a message. <see cref="WebhookSigningRequest.EventType"/> <c>revocation</c> or
-    /// <c>webhook_callback_verification</c> sets the message type; any other value is a notification of that subscription type.
-    /// </summary>
-    /// <param name="request">What to sign.</param>
+    /// <summary>Signs as Twitch does, with the message type and subscription type headers Twitch sends beside the signature.</summary>
+    /// <param name="request">What to sign; <see cref="WebhookSigningRequest.EventType"/> is the subscription type, or a message type.</param>
     public override WebhookSignedRequest Sign(WebhookSigningRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = request.Id ?? Guid.CreateVersion7(request.Timestamp).ToString();
-        var timestamp = request.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-        var signature = SignaturePrefix + TimestampedHmac.Sign(_keys[0], id, timestamp, default, request.Body.Span);
+        var signed = base.Sign(request);
         var messageType = request.EventType is TwitchDefaults.RevocationMessage or TwitchDefaults.VerificationMessage
             ? request.EventType
             : TwitchDefaults.NotificationMessage;
-        var headers = new List<KeyValuePair<string, string>>
+        var headers = new List<KeyValuePair<string, string>>(signed.Headers)
         {
-            new(TwitchDefaults.MessageIdHeader, id),
             new(TwitchDefaults.MessageRetryHeader, "0"),
             new(TwitchDefaults.MessageTypeHeader, messageType),
-            new(TwitchDefaults.SignatureHeader, signature),
-            new(TwitchDefaults.TimestampHeader, timestamp),
         };
         if (messageType == TwitchDefaults.NotificationMessage && request.EventType is not null)
             headers.Add(new(TwitchDefaults.SubscriptionTypeHeader, request.EventType));
-        return new WebhookSignedRequest(request.Method, request.Url, headers, request.Body);
+        return new WebhookSignedRequest(signed.Method, signed.Url, headers, signed.Body);
     }
+
 }

@@ -11,9 +11,14 @@ namespace WebhookReceiver;
 /// Zoom's body carries no delivery id, so <see cref="Webhook.DeliveryId"/> is <see langword="null"/> and the replay key is
 /// a hash of the verified body (a retry resends the same body, with the same <c>event_ts</c>).
 /// </summary>
-public sealed class ZoomScheme : WebhookScheme
+public sealed class ZoomScheme : HmacWebhookScheme
 {
-    private static readonly SplitTimestampFormat Format = new(ZoomDefaults.SignatureHeader, ZoomDefaults.TimestampHeader, ZoomDefaults.Version);
+    private static readonly HmacSchemeSpec Spec = new()
+    {
+        Signatures = [new(ZoomDefaults.SignatureHeader, ZoomDefaults.Version + "=", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],
+        Content = HmacSignedContent.Parse(ZoomDefaults.Version + ":{timestamp}:{body}"),
+        Timestamp = HmacValueSource.FromHeader(ZoomDefaults.TimestampHeader),
+    };
 
     private readonly byte[][] _keys;
 
@@ -21,7 +26,7 @@ public sealed class ZoomScheme : WebhookScheme
     /// <param name="name">The registration name.</param>
     /// <param name="options">The options.</param>
     public ZoomScheme(string name, ZoomOptions options)
-        : base(name, options)
+        : base(name, options, Spec)
         => _keys = HmacSignature.Utf8Keys(options);
 
     /// <summary>Gets the provider descriptor (id <c>zoom</c>).</summary>
@@ -29,10 +34,6 @@ public sealed class ZoomScheme : WebhookScheme
         ZoomDefaults.ProviderId, "Zoom",
         static (name, options) => new ZoomScheme(name, options),
         static (section, options) => section.Bind(options));
-
-    /// <inheritdoc />
-    protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
-        => Format.Verify(request, _keys, Options.Tolerance, now);
 
     /// <summary>
     /// Reads the signed <c>event</c> (Zoom sends no delivery id: the replay key is a hash of the body) and answers
@@ -56,7 +57,4 @@ public sealed class ZoomScheme : WebhookScheme
         var encrypted = HmacSignature.Sign(WebhookHmacAlgorithm.Sha256, _keys[0], Encoding.UTF8.GetBytes(plainToken), WebhookSignatureEncoding.Hex);
         return HandshakeResponses.Json(("plainToken", plainToken), ("encryptedToken", encrypted));
     }
-
-    /// <inheritdoc />
-    public override WebhookSignedRequest Sign(WebhookSigningRequest request) => Format.Sign(_keys[0], request);
 }

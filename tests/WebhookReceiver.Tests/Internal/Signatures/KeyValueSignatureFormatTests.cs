@@ -2,15 +2,17 @@ using WebhookReceiver.Internal;
 
 namespace WebhookReceiver.Tests.Internal;
 
-public sealed class SignatureHeaderListTests
+public sealed class KeyValueSignatureFormatTests
 {
+    private static readonly KeyValueSignatureFormat Stripe = new("Stripe-Signature", ',', "t", "v1");
+
     [Fact]
     public void Read_StripeHeader_FindsTimestampAndEveryV1ButNotV0()
     {
         const string header = "t=1533204620,v1=aaaa,v0=cccc,v1=bbbb";
         Span<Range> signatures = stackalloc Range[4];
 
-        var count = SignatureHeaderList.Read(header, ',', "t", "v1", out var timestamp, signatures);
+        var count = Stripe.Read(header, signatures, out var timestamp);
 
         Assert.Equal("1533204620", header[timestamp!.Value]);
         Assert.Equal(2, count);
@@ -24,7 +26,7 @@ public sealed class SignatureHeaderListTests
         const string header = "ts=1710929255; h1=aaaa; h1=bbbb";
         Span<Range> signatures = stackalloc Range[4];
 
-        var count = SignatureHeaderList.Read(header, ';', "ts", "h1", out var timestamp, signatures);
+        var count = new KeyValueSignatureFormat("Paddle-Signature", ';', "ts", "h1").Read(header, signatures, out var timestamp);
 
         Assert.Equal("1710929255", header[timestamp!.Value]);
         Assert.Equal(2, count);
@@ -40,21 +42,26 @@ public sealed class SignatureHeaderListTests
     {
         Span<Range> signatures = stackalloc Range[4];
 
-        var count = SignatureHeaderList.Read(header, ',', "t", "v1", out var timestamp, signatures);
+        var count = Stripe.Read(header, signatures, out var timestamp);
 
         Assert.Null(timestamp);
         Assert.Equal(0, count);
     }
 
     [Fact]
-    public void Read_MoreSignaturesThanRoom_StoresOnlyAsManyAsFit()
+    public void Read_MoreSignaturesThanRoom_KeepsTheFirstAndStillFindsATimestampAfterThem()
     {
-        const string header = "t=1,v1=a,v1=b,v1=c";
+        const string header = "v1=a,v1=b,v1=c,t=1";
         Span<Range> signatures = stackalloc Range[2];
 
-        var count = SignatureHeaderList.Read(header, ',', "t", "v1", out _, signatures);
+        var count = Stripe.Read(header, signatures, out var timestamp);
 
         Assert.Equal(2, count);
         Assert.Equal("b", header[signatures[1]]);
+        Assert.Equal("1", header[timestamp!.Value]);
     }
+
+    [Fact]
+    public void Write_SignatureAndTimestamp_IsTheProvidersShape()
+        => Assert.Equal("t=1700000000,v1=abcd", Stripe.Write("abcd", "1700000000"));
 }
