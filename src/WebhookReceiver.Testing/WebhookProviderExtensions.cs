@@ -18,8 +18,8 @@ public static class WebhookProviderExtensions
     /// <summary>
     /// Creates a scheme of <paramref name="provider"/> with <paramref name="secret"/> and provider-specific settings
     /// (keys as in <c>Webhooks:Schemes:{name}</c>, e.g. <c>SignatureHeader</c> of the generic <c>hmac</c> provider).
-    /// Throws <see cref="ArgumentException"/> listing every invalid setting, <see cref="FormatException"/> for
-    /// key material the provider cannot read.
+    /// Validated as at start-up (<see cref="WebhookProvider.Build"/>): throws <see cref="ArgumentException"/> listing every
+    /// invalid setting or unreadable key material.
     /// </summary>
     /// <param name="provider">The provider.</param>
     /// <param name="secret">The secret (or key) as the provider shows it.</param>
@@ -33,10 +33,6 @@ public static class WebhookProviderExtensions
         if (settings is not null)
             provider.Bind(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), options);
         options.Secret = secret;
-        var errors = new List<string>();
-        options.Validate(errors);
-        if (errors.Count > 0)
-            throw new ArgumentException($"Provider '{provider.Id}' needs valid options: {string.Join("; ", errors)}.", nameof(settings));
-        return provider.CreateScheme(name ?? provider.Id, options);
+        return provider.Build(name ?? provider.Id, options);
     }
 }

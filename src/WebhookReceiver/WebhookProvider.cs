@@ -31,6 +31,51 @@ public abstract class WebhookProvider
     /// <param name="options">The options; must be of <see cref="OptionsType"/>.</param>
     public abstract WebhookScheme CreateScheme(string name, WebhookSchemeOptions options);
 
+    /// <summary>
+    /// Builds a scheme exactly as <c>AddWebhooks</c> does at start-up: the options are validated (a missing or malformed
+    /// secret throws <see cref="ArgumentException"/> listing what is wrong, key material the provider cannot read
+    /// <see cref="FormatException"/>, never showing the secret), then the keys are decoded once. The Testing package and the <c>webhook</c> tool build their schemes this way.
+    /// </summary>
+    /// <param name="name">The scheme name.</param>
+    /// <param name="options">The options, of <see cref="OptionsType"/>.</param>
+    public WebhookScheme Build(string name, WebhookSchemeOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        options.Validate(errors);
+        if (errors.Count > 0)
+            throw new ArgumentException(string.Join("; ", errors));
+        return CreateScheme(name, options);   // unreadable key material throws FormatException, as at start-up
+    }
+
+    /// <summary>Validates options as start-up does; the message naming the scheme and its section, or null when they are valid.</summary>
+    internal string? Validate(string name, WebhookSchemeOptions options)
+    {
+        var errors = Errors(name, options);
+        return errors.Count == 0
+            ? null
+            : $"Webhook scheme '{name}' ({Id}) is misconfigured: {string.Join("; ", errors)}. Configure it in code or under '{WebhookOptions.SchemesSection}:{name}'.";
+    }
+
+    private List<string> Errors(string name, WebhookSchemeOptions options)
+    {
+        var errors = new List<string>();
+        options.Validate(errors);
+        if (errors.Count == 0)
+        {
+            try
+            {
+                CreateScheme(name, options);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                errors.Add(e.Message);
+            }
+        }
+        return errors;
+    }
+
     /// <summary>Adds a scheme of this provider to <paramref name="builder"/> (see <see cref="WebhookBuilder.AddScheme(string, WebhookProvider, Action{WebhookSchemeOptions}?)"/>).</summary>
     internal abstract void AddTo(WebhookBuilder builder, string name, Action<WebhookSchemeOptions>? configure);
 

@@ -25,23 +25,5 @@ internal sealed class WebhookSchemeOptionsValidator<TOptions>(string name, Webho
     }
 
     /// <summary>Returns <see langword="null"/> when valid, otherwise one message listing every problem.</summary>
-    public static string? Check(string name, WebhookProvider provider, TOptions options)
-    {
-        var errors = new List<string>();
-        options.Validate(errors);
-        if (errors.Count == 0)
-        {
-            try
-            {
-                provider.CreateScheme(name, options);
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException)
-            {
-                errors.Add(e.Message);
-            }
-        }
-        return errors.Count == 0
-            ? null
-            : $"Webhook scheme '{name}' ({provider.Id}) is misconfigured: {string.Join("; ", errors)}. Configure it in code or under '{WebhookOptions.SchemesSection}:{name}'.";
-    }
+    public static string? Check(string name, WebhookProvider provider, TOptions options) => provider.Validate(name, options);
 }
