@@ -5,23 +5,43 @@ namespace WebhookReceiver;
 /// <summary>A verified delivery as a handler receives it, without its typed payload. See <see cref="Webhook{T}"/>.</summary>
 public abstract class Webhook
 {
+    private string? _scheme;
+    private WebhookDelivery? _delivery;
+    private WebhookEvent? _event;
+    private ReadOnlyMemory<byte> _body;
+
     private protected Webhook(string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body, HttpContext httpContext)
     {
-        Scheme = scheme;
-        Delivery = delivery;
-        Event = webhookEvent;
-        Body = body;
         HttpContext = httpContext;
+        Bind(scheme, delivery, webhookEvent, body);
     }
 
+    /// <summary>A placeholder bound from a minimal-API parameter before verification; filled by the webhook endpoint filter.</summary>
+    private protected Webhook(HttpContext httpContext) => HttpContext = httpContext;
+
+    /// <summary>Whether the delivery was verified and bound (false only for a parameter no verification filter filled).</summary>
+    internal bool IsBound => _delivery is not null;
+
+    private protected void Bind(string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body)
+    {
+        _scheme = scheme;
+        _delivery = delivery;
+        _event = webhookEvent;
+        _body = body;
+    }
+
+    private protected static InvalidOperationException NotVerified() => new(
+        "This Webhook<T> was bound from a request that no webhook verification ran on: map the endpoint with MapWebhook, "
+        + "or add .AddWebhookVerification(\"scheme\") to it (or [VerifyWebhook] to an MVC action).");
+
     /// <summary>Gets the name of the scheme that verified the delivery.</summary>
-    public string Scheme { get; }
+    public string Scheme => _scheme ?? throw NotVerified();
 
     /// <summary>Gets the verified delivery this event belongs to.</summary>
-    public WebhookDelivery Delivery { get; }
+    public WebhookDelivery Delivery => _delivery ?? throw NotVerified();
 
     /// <summary>Gets the event this handler runs for (the delivery itself, or one item of a batch).</summary>
-    public WebhookEvent Event { get; }
+    public WebhookEvent Event => _event ?? throw NotVerified();
 
     /// <summary>
     /// Gets the provider's delivery id, or <see langword="null"/> if the provider sends none. It may be a label the
@@ -44,7 +64,7 @@ public abstract class Webhook
     /// <summary>
     /// Gets the exact verified body bytes. The memory is pooled: valid only until the handler returns; copy it to keep it.
     /// </summary>
-    public ReadOnlyMemory<byte> Body { get; }
+    public ReadOnlyMemory<byte> Body => IsBound ? _body : throw NotVerified();
 
     /// <summary>Gets the request's headers (e.g. <c>X-Slack-Retry-Num</c>).</summary>
     public IHeaderDictionary Headers => HttpContext.Request.Headers;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace WebhookReceiver.Internal;
 
 /// <summary>One handler of a webhook endpoint: how to build its typed <see cref="Webhook"/> and how to run it.</summary>
-internal abstract class WebhookHandlerRegistration
+internal abstract class WebhookHandlerRegistration : IWebhookBinder
 {
     public abstract Type PayloadType { get; }
 
@@ -19,4 +19,7 @@ internal abstract class WebhookHandlerRegistration
         ReadOnlyMemory<byte> body, HttpContext context, out string? error);
 
     public abstract Task InvokeAsync(Webhook webhook, HttpContext context);
+
+    Webhook? IWebhookBinder.Bind(JsonSerializerOptions json, string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body,
+        HttpContext context, out string? error) => CreateWebhook(json, scheme, delivery, webhookEvent, body, context, out error);
 }

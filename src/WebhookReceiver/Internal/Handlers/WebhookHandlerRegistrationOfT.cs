@@ -16,37 +16,9 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
 
     public override Webhook? CreateWebhook(JsonSerializerOptions json, string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent,
         ReadOnlyMemory<byte> body, HttpContext context, out string? error)
-    {
-        error = null;
-        T? payload;
-        try
-        {
-            payload = JsonSerializer.Deserialize(webhookEvent.Json.Span, TypeInfo(json));
-        }
-        catch (JsonException e)
-        {
-            // The path and position only: JsonException messages do not quote the body, but keep it short anyway.
-            error = $"invalid JSON at {e.Path ?? "$"} (line {e.LineNumber}, byte {e.BytePositionInLine})";
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            // Invalid UTF-8 or a lone surrogate inside a string, in a verified body: a malformed payload, not a crash.
-            error = e.Message;
-            return null;
-        }
-        catch (NotSupportedException e)
-        {
-            error = e.Message;
-            return null;
-        }
-        if (payload is null && !typeof(T).IsValueType)
-        {
-            error = "the payload is null";
-            return null;
-        }
-        return new Webhook<T>(scheme, delivery, webhookEvent, body, context, payload!);
-    }
+        => WebhookPayload.TryDeserialize(webhookEvent.Json.Span, TypeInfo(json), out var payload, out error)
+            ? new Webhook<T>(scheme, delivery, webhookEvent, body, context, payload)
+            : null;
 
     private JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options)
     {
@@ -55,7 +27,7 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
         var cached = _cached;
         if (cached is { } c && ReferenceEquals(c.Options, options))
             return c.Info;
-        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var info = WebhookPayload.TypeInfo<T>(options);
         _cached = (options, info);
         return info;
     }

@@ -7,7 +7,7 @@ namespace WebhookReceiver.Internal;
 
 /// <summary>
 /// Admission, then the caller's own code, then settlement: for code the library does not call itself
-/// (<c>[VerifyWebhook]</c> MVC actions). The delivery is taken whole (a batch reaches the action as one event).
+/// (<c>[VerifyWebhook]</c> MVC actions, the <c>AddWebhookVerification</c> endpoint filter). The delivery is taken whole (a batch reaches the action as one event).
 /// Success completes the claim; an exception or a non-2xx answer releases it so the provider's retry is processed.
 /// </summary>
 internal sealed class WebhookGate(WebhookAdmission admission, WebhookSettlement settlement, WebhookMetrics metrics, ILogger logger)
@@ -20,7 +20,7 @@ internal sealed class WebhookGate(WebhookAdmission admission, WebhookSettlement 
     }
 
     /// <summary>Admits the request and binds its payload; null when the request was answered here (401, 413, handshake, duplicate, 400, ...).</summary>
-    public async ValueTask<GateEntry?> EnterAsync(HttpContext context, WebhookScheme scheme, WebhookHandlerRegistration binding)
+    public async ValueTask<GateEntry?> EnterAsync(HttpContext context, WebhookScheme scheme, IWebhookBinder binding)
     {
         var started = Stopwatch.GetTimestamp();
         var activity = WebhookDiagnostics.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);

@@ -102,9 +102,9 @@ internal sealed class WebhookSettlement(IWebhookNonceStore store, WebhookOptions
     }
 
     /// <summary>Deserializes the payload the handler asked for; on failure logs and returns null (the caller releases the claim).</summary>
-    public Webhook? CreateWebhook(HttpContext context, AdmittedDelivery admitted, ClaimedEvent claim, WebhookHandlerRegistration handler)
+    public Webhook? CreateWebhook(HttpContext context, AdmittedDelivery admitted, ClaimedEvent claim, IWebhookBinder handler)
     {
-        var webhook = handler.CreateWebhook(options.JsonSerializerOptions, admitted.Scheme.Name, admitted.Delivery, claim.Event, admitted.Body,
+        var webhook = handler.Bind(options.JsonSerializerOptions, admitted.Scheme.Name, admitted.Delivery, claim.Event, admitted.Body,
             context, out var error);
         if (webhook is null)
         {
