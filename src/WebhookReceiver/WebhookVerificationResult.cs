@@ -40,9 +40,9 @@ public readonly struct WebhookVerificationResult
     /// <param name="timestamp">The signed timestamp, if the scheme signs one.</param>
     public static WebhookVerificationResult Success(DateTimeOffset? timestamp = null) => new(WebhookVerificationFailure.None, null, timestamp);
 
-    /// <summary>Creates the result of a verified and read delivery.</summary>
+    /// <summary>Creates the result of a verified and read delivery (only <see cref="WebhookScheme.Verify"/> makes one).</summary>
     /// <param name="delivery">The verified delivery.</param>
-    public static WebhookVerificationResult Success(WebhookDelivery delivery)
+    internal static WebhookVerificationResult Success(WebhookDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         return new(WebhookVerificationFailure.None, null, delivery.Timestamp, delivery);
