@@ -83,6 +83,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<WebhookCaptureWriter>();
         services.TryAddSingleton<WebhookActionBindings>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookActionValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookEndpointReporter>());
         return new WebhookBuilder(services);
     }
 }

@@ -16,7 +16,8 @@ public static class WebhookVerificationEndpointConventionBuilderExtensions
     /// outcome settles the claim (2xx completes it; an exception, answered 500, or another status releases it for the
     /// provider's retry). A handler that returns nothing is answered <c>{"status":"processed"}</c>. A parameter read from
     /// the body (<c>[FromBody]</c>, an inferred body, a form, a stream) is refused at start-up: nothing may read the body
-    /// before verification. An unknown scheme name, or a missing <c>AddWebhooks()</c>, fails at start-up too.
+    /// before verification. An unknown scheme name, or a missing <c>AddWebhooks()</c>, fails at start-up too (when the
+    /// endpoints are built, which <c>AddWebhooks</c> does as the application starts).
     /// </summary>
     /// <typeparam name="TBuilder">The endpoint convention builder.</typeparam>
     /// <param name="builder">The endpoint, e.g. <c>app.MapPost("/hooks/stripe", handler)</c>.</param>

@@ -97,7 +97,7 @@ internal static class ListenCommand
         }
         else
         {
-            answer = await ForwardAsync(context, capture, forwardTo, client);
+            answer = await ForwardAsync(context, console, capture, forwardTo, client);
         }
         capture.StatusCode = context.Response.StatusCode;
         var file = await capture.SaveAsync(directory, context.RequestAborted);
@@ -107,7 +107,7 @@ internal static class ListenCommand
         await context.Response.Body.WriteAsync(answer, context.RequestAborted);
     }
 
-    private static async Task<byte[]> ForwardAsync(HttpContext context, WebhookCapture capture, string forwardTo, HttpClient client)
+    private static async Task<byte[]> ForwardAsync(HttpContext context, CliConsole console, WebhookCapture capture, string forwardTo, HttpClient client)
     {
         using var message = capture.ToHttpRequestMessage(forwardTo);
         try
@@ -125,6 +125,8 @@ internal static class ListenCommand
         }
         catch (HttpRequestException e)
         {
+            if (CliHints.IsUnreachable(e))
+                await console.Error.WriteLineAsync(CliHints.Unreachable(forwardTo));
             context.Response.StatusCode = StatusCodes.Status502BadGateway;
             context.Response.ContentType = "text/plain; charset=utf-8";
             capture.Outcome = "forward failed";

@@ -11,7 +11,7 @@ internal static class SendCommand
 {
     public static Command Create(CliConsole console)
     {
-        var keys = new SchemeOptions();
+        var keys = new SchemeOptions(console);
         var to = new Option<string>("--to") { Description = "The receiver's URL (signed as the provider would sign it).", Required = true, HelpName = "url" }.AbsoluteUrl();
         var body = CliOptions.Body();
         var bodyFile = CliOptions.BodyFile();
@@ -69,6 +69,8 @@ internal static class SendCommand
             catch (HttpRequestException e)
             {
                 await console.Error.WriteLineAsync($"error: {e.Message}".AsMemory(), cancellationToken);
+                if (CliHints.IsUnreachable(e))
+                    await console.Error.WriteLineAsync(CliHints.Unreachable(result.GetRequiredValue(to)).AsMemory(), cancellationToken);
                 return ExitCodes.Failed;
             }
             var elapsed = console.Time.GetElapsedTime(started);
@@ -76,6 +78,8 @@ internal static class SendCommand
                 $"{report.StatusCode} {report.ReasonPhrase} in {elapsed.TotalMilliseconds:0} ms").AsMemory(), cancellationToken);
             if (report.Body.Length > 0)
                 await console.Out.WriteLineAsync(report.Body.AsMemory(), cancellationToken);
+            if (report.StatusCode == 401)
+                await console.Error.WriteLineAsync(CliHints.Unauthorized().AsMemory(), cancellationToken);
             return report.IsSuccess ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;

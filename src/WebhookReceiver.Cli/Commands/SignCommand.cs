@@ -8,7 +8,7 @@ internal static class SignCommand
 {
     public static Command Create(CliConsole console)
     {
-        var keys = new SchemeOptions();
+        var keys = new SchemeOptions(console);
         var body = CliOptions.Body();
         var bodyFile = CliOptions.BodyFile();
         var id = new Option<string>("--id") { Description = "The delivery id. The default is a fresh one, for schemes that sign one.", HelpName = "id" };

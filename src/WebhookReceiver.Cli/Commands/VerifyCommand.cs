@@ -8,7 +8,7 @@ internal static class VerifyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var keys = new SchemeOptions();
+        var keys = new SchemeOptions(console);
         var headers = new Option<string[]>("--header", "-H")
         {
             Description = "A header as received, 'Name: value'; repeat for each header.",

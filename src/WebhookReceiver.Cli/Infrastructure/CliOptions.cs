@@ -26,10 +26,10 @@ internal static class CliOptions
         return option;
     }
 
-    public static Option<string> Secret(bool required = true) => new("--secret", "-s")
+    public static Option<string> Secret() => new("--secret", "-s")
     {
-        Description = "The secret or key exactly as the provider shows it (e.g. whsec_..., whpk_..., whsk_..., a hex or base64 key).",
-        Required = required,
+        Description = "The secret or key exactly as the provider shows it (e.g. whsec_..., whpk_..., whsk_..., a hex or base64 key). " +
+                      "When absent, the WEBHOOK_SECRET environment variable is read.",
         HelpName = "secret",
     };
 

@@ -17,6 +17,29 @@ public sealed class SignCommandTests
     }
 
     [Fact]
+    public async Task Sign_NoSecretOption_ReadsWebhookSecretVariable()
+    {
+        var environment = new Dictionary<string, string> { ["WEBHOOK_SECRET"] = QuickstartServer.Secret };
+
+        var result = await CliRunner.RunAsync(environment, "sign", "--provider", "standard-webhooks",
+            "--body", "{\"test\": 2432232314}", "--id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "--timestamp", "1614265330");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", result.Lines);
+    }
+
+    [Fact]
+    public async Task Sign_SecretOptionAndVariable_TheOptionWins()
+    {
+        var environment = new Dictionary<string, string> { ["WEBHOOK_SECRET"] = "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" };
+
+        var result = await CliRunner.RunAsync(environment, "sign", "-p", "standard-webhooks", "-s", QuickstartServer.Secret,
+            "--body", "{\"test\": 2432232314}", "--id", "msg_p5jXN8AQM9LWM0D4loKWxJek", "--timestamp", "1614265330");
+
+        Assert.Contains("webhook-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", result.Lines);
+    }
+
+    [Fact]
     public async Task Sign_BodyFile_SignsTheExactBytes()
     {
         var file = Path.GetTempFileName();

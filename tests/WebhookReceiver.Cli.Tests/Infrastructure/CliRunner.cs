@@ -15,15 +15,19 @@ public sealed record CliResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the tool's entry point in-process with captured output.</summary>
 public static class CliRunner
 {
-    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeProvider.System, args);
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeProvider.System, null, args);
 
-    public static Task<CliResult> RunAsync(FakeTimeProvider time, params string[] args) => RunAsync((TimeProvider)time, args);
+    public static Task<CliResult> RunAsync(FakeTimeProvider time, params string[] args) => RunAsync(time, null, args);
 
-    private static async Task<CliResult> RunAsync(TimeProvider time, string[] args)
+    /// <summary>Runs with these environment variables (and no others: the tests never see the developer's WEBHOOK_SECRET).</summary>
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) => RunAsync(TimeProvider.System, environment, args);
+
+    private static async Task<CliResult> RunAsync(TimeProvider time, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await WebhookCli.RunAsync(args, new CliConsole(output, error, time), TestContext.Current.CancellationToken);
+        var console = new CliConsole(output, error, time) { Environment = name => environment?.GetValueOrDefault(name) };
+        var code = await WebhookCli.RunAsync(args, console, TestContext.Current.CancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

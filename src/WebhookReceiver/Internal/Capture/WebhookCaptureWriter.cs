@@ -37,7 +37,7 @@ internal sealed class WebhookCaptureWriter : IAsyncDisposable
         var capture = WebhookCapture.Create(request.Method, string.Concat(request.PathBase.Value, request.Path.Value),
             request.QueryString.Value, request.Headers, body, receivedAt);
         capture.Scheme = scheme;
-        capture.Outcome = JsonNamingPolicy.KebabCaseLower.ConvertName(outcome.ToString());
+        capture.Outcome = WebhookOutcomeNames.Of(outcome);
         capture.StatusCode = context.Response.StatusCode;
         _queue.Writer.TryWrite(capture);
     }

@@ -32,7 +32,7 @@ internal sealed class WebhookEndpoint(
         using var activity = WebhookDiagnostics.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
         activity?.SetTag("webhook.scheme", current.Name);
         var outcome = HttpMethods.IsGet(context.Request.Method) ? await AnswerGetAsync(context, current) : await ProcessAsync(context, current);
-        activity?.SetTag("webhook.outcome", outcome.ToString());
+        activity?.SetTag("webhook.outcome", WebhookOutcomeNames.Of(outcome));
         metrics.Delivery(current.Name, outcome, started);
     }
 

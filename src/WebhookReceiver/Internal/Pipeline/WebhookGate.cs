@@ -84,7 +84,7 @@ internal sealed class WebhookGate(WebhookAdmission admission, WebhookSettlement 
 
     private void Record(string scheme, WebhookOutcome outcome, long started, Activity? activity)
     {
-        activity?.SetTag("webhook.outcome", outcome.ToString());
+        activity?.SetTag("webhook.outcome", WebhookOutcomeNames.Of(outcome));
         activity?.Dispose();
         metrics.Delivery(scheme, outcome, started);
     }

@@ -6,7 +6,6 @@ namespace WebhookReceiver.Internal;
 /// <summary>The <c>WebhookReceiver</c> meter: deliveries by scheme and outcome, duration, body size, nonce-store latency and errors.</summary>
 internal sealed class WebhookMetrics
 {
-    private static readonly string[] OutcomeNames = Enum.GetNames<WebhookOutcome>().Select(n => n.ToLowerInvariant()).ToArray();
     private readonly Counter<long> _deliveries;
     private readonly Histogram<double> _duration;
     private readonly Histogram<long> _bodySize;
@@ -27,7 +26,7 @@ internal sealed class WebhookMetrics
     {
         if (!_deliveries.Enabled && !_duration.Enabled)
             return;   // nobody listens: no tags to build on the hot path
-        var tags = new TagList { { "webhook.scheme", scheme }, { "webhook.outcome", OutcomeNames[(int)outcome] } };
+        var tags = new TagList { { "webhook.scheme", scheme }, { "webhook.outcome", WebhookOutcomeNames.Of(outcome) } };
         if (_deliveries.Enabled)
             _deliveries.Add(1, tags);
         if (_duration.Enabled)

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// Says at start-up which webhook endpoints the application mapped, one line each, e.g.
+/// <c>Webhook endpoint POST /webhooks/stripe verified by scheme stripe (stripe)</c>: <c>MapWebhook</c> endpoints and
+/// <see cref="VerifyWebhookAttribute"/> actions alike. Runs once every hosted service has started, when routing is built.
+/// </summary>
+internal sealed partial class WebhookEndpointReporter(IServiceProvider services, WebhookSchemeRegistry registry, ILoggerFactory loggerFactory)
+    : IHostedLifecycleService
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger("WebhookReceiver");
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        // Building the endpoints here, whatever the log level, also runs their start-up checks (AddWebhookVerification's):
+        // a misconfigured endpoint stops the app now rather than at its first request.
+        if (services.GetService<EndpointDataSource>() is not { } endpoints)
+            return Task.CompletedTask;
+        var schemes = registry.Names.ToHashSet(StringComparer.Ordinal);
+        foreach (var endpoint in endpoints.Endpoints)
+        {
+            var scheme = endpoint.Metadata.GetMetadata<WebhookEndpointMetadata>()?.Scheme ?? endpoint.Metadata.GetMetadata<VerifyWebhookAttribute>()?.Scheme;
+            if (scheme is null || !schemes.Contains(scheme) || !_logger.IsEnabled(LogLevel.Information))
+                continue;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } list ? string.Join(", ", list) : "*";
+            var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint.DisplayName ?? "?";
+            EndpointMapped(_logger, methods, pattern.StartsWith('/') ? pattern : "/" + pattern, scheme, registry.GetHandle(scheme).Provider.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Event ids 40–49: start-up diagnostics (WebhookLog uses 1–39, the Redis store 101–).
+    [LoggerMessage(40, LogLevel.Information, "Webhook endpoint {Methods} {Pattern} verified by scheme {Scheme} ({Provider})")]
+    private static partial void EndpointMapped(ILogger logger, string methods, string pattern, string scheme, string provider);
+}
