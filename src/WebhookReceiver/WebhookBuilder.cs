@@ -84,6 +84,7 @@ public sealed class WebhookBuilder
         services.TryAddSingleton<WebhookActionBindings>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookActionValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookEndpointReporter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookUrlTrustValidator>());
         return new WebhookBuilder(services);
     }
 }

@@ -34,9 +34,27 @@ public sealed class WebhookOptions
     /// (<see cref="WebhookCapture"/>: method, path, query, headers, exact body, received time, scheme, outcome, status),
     /// for <c>webhook replay</c> and test fixtures. The default is <see langword="null"/>: capture is off.
     /// Files are written in the background after the response is decided; a failed write is logged, never the request's
-    /// problem. Capture files hold signatures and payloads as received: a development and staging feature, keep them private.
+    /// problem. Capture files hold signatures and payloads as received: a development and staging feature, keep them
+    /// private. Headers that carry a secret (<c>Authorization</c>, <c>Proxy-Authorization</c>, <c>Cookie</c> and the
+    /// scheme's own, see <see cref="WebhookScheme.SecretHeaders"/>) are written as <c>[redacted]</c>.
     /// </summary>
     public string? CaptureDirectory { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether deliveries that failed verification (401, 413) are captured too. The
+    /// default is <see langword="false"/>: only verified deliveries are written, so unauthenticated requests cannot fill
+    /// the folder.
+    /// </summary>
+    public bool CaptureUnverified { get; set; }
+
+    /// <summary>Gets or sets the largest body captured; larger deliveries are not written (logged). The default is 1 MiB.</summary>
+    public long CaptureMaxBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets how many bytes of capture files the folder may hold (those already there count); past it new captures
+    /// are dropped with a warning. The default is 256 MiB.
+    /// </summary>
+    public long CaptureMaxDirectorySize { get; set; } = 256L * 1024 * 1024;
 
     // The same guard ASP.NET Core's JsonOptions uses: the trimmer removes the reflection resolver
     // when the app turns System.Text.Json reflection off (Native AOT), leaving source-generated contexts only.

@@ -31,6 +31,13 @@ public abstract class WebhookScheme
     /// <summary>Gets a value indicating whether <see cref="Verify"/> needs <see cref="WebhookRequest.Url"/>.</summary>
     public virtual bool RequiresUrl => false;
 
+    /// <summary>
+    /// Gets the request headers that carry key material of this scheme (GitLab's <c>X-Gitlab-Token</c> is the secret
+    /// itself): redacted wherever a delivery is stored or written (capture files, the inbox), besides
+    /// <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c>. The default is none.
+    /// </summary>
+    public virtual IReadOnlyList<string> SecretHeaders => [];
+
     /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
     internal Internal.WebhookUrl.PublicBase? PublicBase { get; }
 

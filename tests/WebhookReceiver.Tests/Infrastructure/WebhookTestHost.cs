@@ -46,6 +46,8 @@ public sealed class WebhookTestHost : IAsyncDisposable
         var logs = new TestLogSink();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSingleton<TimeProvider>(time);
+        // TestServer's requests come for localhost: pinning it is what lets URL-signing schemes trust the request URL.
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["localhost"]);
         schemes(builder.Services.AddWebhooks());
         services?.Invoke(builder.Services);
         var app = builder.Build();

@@ -16,12 +16,15 @@ internal sealed class WebhookCaptureWriter : IAsyncDisposable
     private const int Capacity = 1024;
     private readonly Channel<WebhookCapture> _queue;
     private readonly string _directory;
+    private readonly WebhookOptions _options;
     private readonly ILogger _logger;
+    private long _directoryBytes = -1;
     private readonly Task _loop;
 
     public WebhookCaptureWriter(IOptions<WebhookOptions> options, ILoggerFactory loggers)
     {
-        _directory = options.Value.CaptureDirectory
+        _options = options.Value;
+        _directory = _options.CaptureDirectory
             ?? throw new InvalidOperationException("Capture is off: WebhookOptions.CaptureDirectory is not set.");
         _logger = loggers.CreateLogger("WebhookReceiver.Capture");
         _queue = Channel.CreateBounded<WebhookCapture>(
@@ -31,12 +34,23 @@ internal sealed class WebhookCaptureWriter : IAsyncDisposable
     }
 
     /// <summary>Queues a copy of the delivery; returns at once.</summary>
-    public void Enqueue(HttpContext context, string scheme, WebhookOutcome outcome, ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
+    /// <summary>
+    /// Queues a capture of the delivery, headers redacted; an unverified one only with
+    /// <see cref="WebhookOptions.CaptureUnverified"/>, a body over <see cref="WebhookOptions.CaptureMaxBodySize"/> never.
+    /// </summary>
+    public void Enqueue(HttpContext context, WebhookScheme scheme, bool verified, WebhookOutcome outcome, ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
     {
+        if (!verified && !_options.CaptureUnverified)
+            return;
+        if (body.Length > _options.CaptureMaxBodySize)
+        {
+            WebhookLog.CaptureTooLarge(_logger, scheme.Name, body.Length, _options.CaptureMaxBodySize);
+            return;
+        }
         var request = context.Request;
         var capture = WebhookCapture.Create(request.Method, string.Concat(request.PathBase.Value, request.Path.Value),
-            request.QueryString.Value, request.Headers, body, receivedAt);
-        capture.Scheme = scheme;
+            request.QueryString.Value, RedactedHeaders.Of(request.Headers, scheme), body, receivedAt);
+        capture.Scheme = scheme.Name;
         capture.Outcome = WebhookOutcomeNames.Of(outcome);
         capture.StatusCode = context.Response.StatusCode;
         _queue.Writer.TryWrite(capture);
@@ -48,7 +62,15 @@ internal sealed class WebhookCaptureWriter : IAsyncDisposable
         {
             try
             {
-                await capture.SaveAsync(_directory);
+                if (_directoryBytes < 0)
+                    _directoryBytes = Directory.Exists(_directory) ? new DirectoryInfo(_directory).EnumerateFiles("*.json").Sum(f => f.Length) : 0;
+                if (_directoryBytes >= _options.CaptureMaxDirectorySize)
+                {
+                    WebhookLog.CaptureDirectoryFull(_logger, capture.Scheme ?? "", _directory, _options.CaptureMaxDirectorySize);
+                    continue;
+                }
+                var path = await capture.SaveAsync(_directory);
+                _directoryBytes += new FileInfo(path).Length;
             }
             catch (Exception e)
             {

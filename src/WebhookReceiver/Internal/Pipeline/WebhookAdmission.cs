@@ -63,7 +63,10 @@ internal sealed class WebhookAdmission(
                 context.Request.Headers, body.Memory);
             var verification = scheme.Verify(request, time.GetUtcNow());
             if (verification.Delivery is not { } delivery)
-                return Refused(context, scheme, body, receivedAt, await RefuseAsync(context, scheme, verification));
+            {
+                var refused = await RefuseAsync(context, scheme, verification);
+                return Refused(context, scheme, body, receivedAt, refused, verified: refused == WebhookOutcome.Malformed);
+            }
             metrics.BodySize(scheme.Name, body.Length);
             if (delivery.Handshake is { } handshake)
             {
@@ -81,10 +84,10 @@ internal sealed class WebhookAdmission(
                     options.UnavailableRetryAfter);
                 return Refused(context, scheme, body, receivedAt, WebhookOutcome.Unavailable);
             }
-            if (NothingToRun(events) is { } refused)
+            if (NothingToRun(events) is { } settled)
             {
-                await WebhookResponses.WriteOutcomeAsync(context, refused, options);
-                return Refused(context, scheme, body, receivedAt, refused);
+                await WebhookResponses.WriteOutcomeAsync(context, settled, options);
+                return Refused(context, scheme, body, receivedAt, settled);
             }
             admitted = true;
             return new(WebhookOutcome.Processed, new AdmittedDelivery(scheme, delivery, events, body, receivedAt, whole || delivery.Items is null));
@@ -99,13 +102,14 @@ internal sealed class WebhookAdmission(
     /// <summary>Records the outcome of a settled delivery (capture) and returns its body to the pool.</summary>
     public void Finish(HttpContext context, AdmittedDelivery admitted, WebhookOutcome outcome)
     {
-        capture?.Enqueue(context, admitted.Scheme.Name, outcome, admitted.Body.Span, admitted.ReceivedAt);
+        capture?.Enqueue(context, admitted.Scheme, verified: true, outcome, admitted.Body.Span, admitted.ReceivedAt);
         admitted.Dispose();
     }
 
-    private Admission Refused(HttpContext context, WebhookScheme scheme, PooledBody body, DateTimeOffset receivedAt, WebhookOutcome outcome)
+    private Admission Refused(HttpContext context, WebhookScheme scheme, PooledBody body, DateTimeOffset receivedAt, WebhookOutcome outcome,
+        bool verified = true)
     {
-        capture?.Enqueue(context, scheme.Name, outcome, body.Memory.Span, receivedAt);
+        capture?.Enqueue(context, scheme, verified, outcome, body.Memory.Span, receivedAt);
         return new(outcome, null);
     }
 

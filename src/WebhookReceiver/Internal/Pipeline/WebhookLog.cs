@@ -71,4 +71,13 @@ internal static partial class WebhookLog
 
     [LoggerMessage(23, LogLevel.Information, "Webhook handler for delivery {DeliveryId} of scheme {Scheme} answered {StatusCode}; the claim is released so the provider's retry is processed")]
     public static partial void Declined(ILogger logger, string scheme, string? deliveryId, int statusCode);
+
+    [LoggerMessage(27, LogLevel.Information, "Capture of a webhook delivery to scheme {Scheme} skipped: its body of {Size} bytes is over CaptureMaxBodySize ({MaxSize} bytes)")]
+    public static partial void CaptureTooLarge(ILogger logger, string scheme, long size, long maxSize);
+
+    [LoggerMessage(28, LogLevel.Warning, "Capture of a webhook delivery to scheme {Scheme} dropped: {Directory} holds CaptureMaxDirectorySize ({MaxSize} bytes) of captures")]
+    public static partial void CaptureDirectoryFull(ILogger logger, string scheme, string directory, long maxSize);
+
+    [LoggerMessage(29, LogLevel.Warning, "Webhook scheme {Scheme} signs the URL it calls and verifies it against the request's Host header: set its PublicBaseUrl, AllowedHosts or forwarded headers before leaving Development (outside Development this stops the app)")]
+    public static partial void UrlFromHostHeader(ILogger logger, string scheme);
 }

@@ -10,5 +10,5 @@ internal static class UrlSignature
         $"{provider} signs the URL it calls, but no URL was given to verify against");
 
     public static WebhookVerificationResult Mismatch(string url) => WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch,
-        $"signature does not match URL {url} with the configured secret(s) (if the provider calls a different address, e.g. behind a proxy, set PublicBaseUrl or use UseForwardedHeaders)");
+        $"signature does not match URL {LogValue.Escape(url)} with the configured secret(s) (if the provider calls a different address, e.g. behind a proxy, set PublicBaseUrl or use UseForwardedHeaders)");
 }

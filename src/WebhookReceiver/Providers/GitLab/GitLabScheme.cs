@@ -27,6 +27,9 @@ public sealed class GitLabScheme : WebhookScheme
         static (name, options) => new GitLabScheme(name, options),
         static (section, options) => section.Bind(options));
 
+    /// <summary>Gets <c>X-Gitlab-Token</c>: it is the secret itself.</summary>
+    public override IReadOnlyList<string> SecretHeaders { get; } = [GitLabDefaults.TokenHeader];
+
     /// <inheritdoc />
     protected override WebhookVerificationResult VerifySignature(in WebhookRequest request, DateTimeOffset now)
     {

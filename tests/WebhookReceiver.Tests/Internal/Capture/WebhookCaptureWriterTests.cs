@@ -14,12 +14,12 @@ public sealed class WebhookCaptureWriterTests
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     [Fact]
-    public async Task Endpoint_CaptureDirectorySet_WritesEveryDeliveryWithItsOutcome()
+    public async Task Endpoint_CaptureUnverified_WritesEveryDeliveryWithItsOutcome()
     {
         var directory = Path.Combine(Directory.CreateTempSubdirectory().FullName, "captures");
         var body = Encoding.UTF8.GetBytes("{\"type\":\"order.created\"}\n");
 
-        await using (var app = await StartAsync(directory))
+        await using (var app = await StartAsync(directory, o => o.CaptureUnverified = true))
         {
             using var client = app.GetTestClient();
             using var good = await client.SendAsync(Signed(body, Secret), TestContext.Current.CancellationToken);
@@ -47,13 +47,65 @@ public sealed class WebhookCaptureWriterTests
         Assert.Throws<InvalidOperationException>(() => app.Services.GetRequiredService<WebhookReceiver.Internal.WebhookCaptureWriter>());
     }
 
-    private static async Task<WebApplication> StartAsync(string? directory)
+    [Fact]
+    public async Task Endpoint_ByDefault_WritesVerifiedDeliveriesOnlyWithSecretHeadersRedacted()
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory().FullName, "captures");
+        const string token = "gitlab-secret-token-1";
+        var gitlab = new GitLabScheme("gitlab", new GitLabOptions { Secret = token });
+        await using (var app = await StartAsync(directory))
+        {
+            using var client = app.GetTestClient();
+            var signed = Signed("{\"type\":\"order.created\"}"u8.ToArray(), Secret);
+            signed.Headers.Add("Authorization", "Bearer sk_live_canary");
+            signed.Headers.Add("Cookie", "session=canary");
+            using var good = await client.SendAsync(signed, TestContext.Current.CancellationToken);
+            using var forged = await client.SendAsync(Signed("{}"u8.ToArray(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSX"), TestContext.Current.CancellationToken);
+            using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/gitlab") { Content = new StringContent("{\"object_kind\":\"push\"}") };
+            foreach (var (name, value) in gitlab.Sign(new WebhookSigningRequest { Body = "{}"u8.ToArray() }).Headers)
+                tokenRequest.Headers.TryAddWithoutValidation(name, value);
+            using var push = await client.SendAsync(tokenRequest, TestContext.Current.CancellationToken);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK), (good.StatusCode, forged.StatusCode, push.StatusCode));
+        }
+
+        var files = Directory.GetFiles(directory, "*.json");
+        var text = string.Concat(files.Select(File.ReadAllText));
+        Assert.Equal(2, files.Length);
+        Assert.DoesNotContain("canary", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+        Assert.Contains(files.Select(WebhookCapture.Load), c => c.Headers.TryGetValue("X-Gitlab-Token", out var v) && v.SequenceEqual(["[redacted]"]));
+    }
+
+    [Fact]
+    public async Task Endpoint_BodyOverCaptureMaxBodySize_IsNotWritten()
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory().FullName, "captures");
+        await using (var app = await StartAsync(directory, o => o.CaptureMaxBodySize = 64))
+        {
+            using var client = app.GetTestClient();
+            using var small = await client.SendAsync(Signed("{\"type\":\"a\"}"u8.ToArray(), Secret), TestContext.Current.CancellationToken);
+            using var large = await client.SendAsync(Signed(Encoding.UTF8.GetBytes("{\"type\":\"" + new string('x', 200) + "\"}"), Secret),
+                TestContext.Current.CancellationToken);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (small.StatusCode, large.StatusCode));
+        }
+
+        Assert.Single(Directory.GetFiles(directory, "*.json"));
+    }
+
+    private static async Task<WebApplication> StartAsync(string? directory, Action<WebhookOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddWebhooks(o => o.CaptureDirectory = directory).AddStandardWebhooks("standard", o => o.Secret = Secret);
+        builder.Services.AddWebhooks(o =>
+            {
+                o.CaptureDirectory = directory;
+                configure?.Invoke(o);
+            })
+            .AddStandardWebhooks("standard", o => o.Secret = Secret)
+            .AddGitLab("gitlab", o => o.Secret = "gitlab-secret-token-1");
         var app = builder.Build();
         app.MapWebhook<JsonElement>("/webhooks", "standard", (_, _) => Task.CompletedTask);
+        app.MapWebhook<JsonElement>("/gitlab", "gitlab", (_, _) => Task.CompletedTask);
         await app.StartAsync();
         return app;
     }
