@@ -49,6 +49,15 @@ internal sealed class WebhookAdmission(
             WebhookLog.Aborted(logger, scheme.Name, null);
             return new(WebhookOutcome.Aborted, null);
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused the body while it was read (broken chunked framing, data slower than Kestrel's
+            // MinRequestBodyDataRate, ...): the sender's fault, answered with the server's status, never an unhandled error.
+            WebhookLog.BodyRefused(logger, scheme.Name, e.StatusCode);
+            if (!context.Response.HasStarted)
+                context.Response.StatusCode = e.StatusCode;
+            return new(WebhookOutcome.Aborted, null);
+        }
         if (read is not { } body)
         {
             WebhookLog.BodyTooLarge(logger, scheme.Name, scheme.Options.MaxBodySize);
