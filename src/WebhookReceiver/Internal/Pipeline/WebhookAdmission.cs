@@ -139,6 +139,7 @@ internal sealed class WebhookAdmission(
     {
         var claims = new ClaimedEvent[events.Count];
         var replay = scheme.Options.Replay;
+        HashSet<string>? keys = null;
         for (var i = 0; i < claims.Length; i++)
         {
             var e = events[i];
@@ -148,6 +149,13 @@ internal sealed class WebhookAdmission(
                 continue;
             }
             var key = string.Concat(scheme.Name, ":", e.ReplayKey);
+            if (claims.Length > 1 && !(keys ??= new(StringComparer.Ordinal)).Add(key))
+            {
+                // The same signed item twice in one batch: settled once with the first, the repeat is a duplicate (no
+                // store call, no log line), rather than "in flight" against this very request.
+                claims[i] = new(e, WebhookOutcome.Duplicate, null, 0);
+                continue;
+            }
             var started = Stopwatch.GetTimestamp();
             NonceClaimResult claim;
             try
