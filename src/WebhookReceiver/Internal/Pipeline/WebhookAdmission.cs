@@ -49,6 +49,15 @@ internal sealed class WebhookAdmission(
             WebhookLog.Aborted(logger, scheme.Name, null);
             return new(WebhookOutcome.Aborted, null);
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused the body while it was read (broken chunked framing, data slower than Kestrel's
+            // MinRequestBodyDataRate, ...): the sender's fault, answered with the server's status, never an unhandled error.
+            WebhookLog.BodyRefused(logger, scheme.Name, e.StatusCode);
+            if (!context.Response.HasStarted)
+                context.Response.StatusCode = e.StatusCode;
+            return new(WebhookOutcome.Aborted, null);
+        }
         if (read is not { } body)
         {
             WebhookLog.BodyTooLarge(logger, scheme.Name, scheme.Options.MaxBodySize);
@@ -134,6 +143,7 @@ internal sealed class WebhookAdmission(
     {
         var claims = new ClaimedEvent[events.Count];
         var replay = scheme.Options.Replay;
+        HashSet<string>? keys = null;
         for (var i = 0; i < claims.Length; i++)
         {
             var e = events[i];
@@ -143,6 +153,13 @@ internal sealed class WebhookAdmission(
                 continue;
             }
             var key = string.Concat(scheme.Name, ":", e.ReplayKey);
+            if (claims.Length > 1 && !(keys ??= new(StringComparer.Ordinal)).Add(key))
+            {
+                // The same signed item twice in one batch: settled once with the first, the repeat is a duplicate (no
+                // store call, no log line), rather than "in flight" against this very request.
+                claims[i] = new(e, WebhookOutcome.Duplicate, null, 0);
+                continue;
+            }
             var started = Stopwatch.GetTimestamp();
             NonceClaimResult claim;
             try

@@ -72,6 +72,9 @@ internal static partial class WebhookLog
     [LoggerMessage(23, LogLevel.Information, "Webhook handler for delivery {DeliveryId} of scheme {Scheme} answered {StatusCode}; the claim is released so the provider's retry is processed")]
     public static partial void Declined(ILogger logger, string scheme, string? deliveryId, int statusCode);
 
+    [LoggerMessage(24, LogLevel.Information, "Webhook delivery to scheme {Scheme} refused: the server could not read its body; answered {StatusCode}")]
+    public static partial void BodyRefused(ILogger logger, string scheme, int statusCode);
+
     [LoggerMessage(27, LogLevel.Information, "Capture of a webhook delivery to scheme {Scheme} skipped: its body of {Size} bytes is over CaptureMaxBodySize ({MaxSize} bytes)")]
     public static partial void CaptureTooLarge(ILogger logger, string scheme, long size, long maxSize);
 

@@ -30,6 +30,22 @@ public sealed class WebhookEndpointBatchTests
     }
 
     [Fact]
+    public async Task Batch_SameEventTwice_IsProcessedOnceAndAnswered200()
+    {
+        // Found by the fuzz suite: the repeat was claimed against the first item's in-flight claim and the batch answered 409.
+        var seen = new List<string?>();
+        await using var host = await StartAsync(seen);
+        const string twice = """[{"eventId":1,"subscriptionType":"contact.creation"},{"eventId":1,"subscriptionType":"contact.creation"},{},{}]""";
+
+        var response = await host.Client.SendAsync(Sign(host, twice), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"status":"processed"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["1"], seen);
+        Assert.Equal(2, ((WebhookReceiver.Replay.InMemoryNonceStore)host.Services.GetRequiredService<IWebhookNonceStore>()).Count);
+    }
+
+    [Fact]
     public async Task Batch_StoreDown_Answers503WithoutRunningHandlers()
     {
         var seen = new List<string?>();

@@ -388,6 +388,32 @@ public sealed class WebhookEndpointTests
         Assert.Equal(HttpStatusCode.OK, status);
     }
 
+    [Theory]
+    [InlineData(400, "Bad chunk size data.")]
+    [InlineData(408, "Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.")]
+    public async Task BodyRefusedByTheServerWhileRead_AnswersItsStatusWithoutAnErrorLog(int statusCode, string message)
+    {
+        // Found by the fuzz suite: Kestrel's refusal of a broken chunked body or a too-slow one escaped the pipeline and
+        // was logged as "An unhandled exception was thrown by the application".
+        var runs = 0;
+        await using var host = await StartAsync((_, _) => { runs++; return Task.CompletedTask; });
+        var server = (Microsoft.AspNetCore.TestHost.TestServer)host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var signed = StandardDelivery.Create(host.Time.GetUtcNow(), StandardDelivery.OrderBody());
+
+        var context = await server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = StandardDelivery.Path;
+            foreach (var header in signed.Headers)
+                c.Request.Headers[header.Key] = header.Value.ToArray();
+            c.Request.Body = new RefusingStream(new Microsoft.AspNetCore.Http.BadHttpRequestException(message, statusCode));
+        }, Ct);
+
+        Assert.Equal(statusCode, context.Response.StatusCode);
+        Assert.Equal(0, runs);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
     public static TheoryData<string, string?> MalformedHeaders => new()
     {
         { "webhook-signature", null },
@@ -463,6 +489,14 @@ public sealed class WebhookEndpointTests
         public List<string> Seen { get; } = [];
 
         public bool TokenCanBeCancelled { get; set; }
+    }
+
+    /// <summary>A request body the server refuses while it is read, as Kestrel does with broken framing or a too-slow sender.</summary>
+    private sealed class RefusingStream(Exception refusal) : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(refusal);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromException<int>(refusal);
     }
 
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
