@@ -19,6 +19,12 @@ internal static class JsonBatchReader
     /// Reads the items of a verified JSON array body, each with its own (signed) id and type, or null when the body is
     /// not an array of objects.
     /// </summary>
+    /// <summary>
+    /// The most items one verified batch is split into (SendGrid sends up to a few thousand, HubSpot 100); a larger
+    /// array is unreadable (400), so one signed request cannot make the receiver run and claim without bound.
+    /// </summary>
+    public const int MaxItems = 10_000;
+
     public static List<WebhookEvent>? TryRead(ReadOnlyMemory<byte> body, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> typeName)
     {
         var items = new List<WebhookEvent>();
@@ -29,7 +35,7 @@ internal static class JsonBatchReader
                 return null;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType != JsonTokenType.StartObject)
+                if (reader.TokenType != JsonTokenType.StartObject || items.Count == MaxItems)
                     return null;
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();

@@ -53,4 +53,14 @@ public sealed class JsonBatchReaderTests
         Assert.Equal(WebhookReplayKeys.ForSignedContent(body), whole.ReplayKey);
         Assert.Null(whole.EventType.Value);
     }
+
+    [Fact]
+    public void TryRead_MoreItemsThanTheCap_IsUnreadable()
+    {
+        var atCap = Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{}", JsonBatchReader.MaxItems)) + "]");
+        var overCap = Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{}", JsonBatchReader.MaxItems + 1)) + "]");
+
+        Assert.Equal(JsonBatchReader.MaxItems, JsonBatchReader.TryRead(atCap, "id"u8, "type"u8)!.Count);
+        Assert.Null(JsonBatchReader.TryRead(overCap, "id"u8, "type"u8));
+    }
 }
