@@ -17,4 +17,7 @@ public static class TwilioDefaults
 
     /// <summary>Twilio signs no timestamp; the tolerance only sets the floor of the replay retention: 5 minutes.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>The default <see cref="WebhookSchemeOptions.MaxBodySize"/> of Twilio schemes: 64 KiB (Twilio's requests are a few KB).</summary>
+    public const long MaxBodySize = 64 * 1024;
 }

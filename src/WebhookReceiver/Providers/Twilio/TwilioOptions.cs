@@ -8,5 +8,11 @@ namespace WebhookReceiver;
 public sealed class TwilioOptions : WebhookSchemeOptions
 {
     /// <summary>Creates options with Twilio's defaults.</summary>
-    public TwilioOptions() => Tolerance = TwilioDefaults.Tolerance;
+    public TwilioOptions()
+    {
+        Tolerance = TwilioDefaults.Tolerance;
+        // Twilio posts a few dozen short parameters; its signature covers the parsed form, which must be read before the
+        // signature can be checked, so a small limit keeps refusing a forged body cheap (413 before any parsing).
+        MaxBodySize = TwilioDefaults.MaxBodySize;
+    }
 }
