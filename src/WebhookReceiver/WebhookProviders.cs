@@ -30,6 +30,7 @@ public static class WebhookProviders
         MailgunScheme.Provider,
         HmacScheme.Provider,
         DropboxScheme.Provider,
+        ZendeskScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>
