@@ -31,6 +31,7 @@ public static class WebhookProviders
         HmacScheme.Provider,
         DropboxScheme.Provider,
         ZendeskScheme.Provider,
+        PagerDutyScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>
