@@ -29,6 +29,9 @@ public static class WebhookProviders
         SendGridScheme.Provider,
         MailgunScheme.Provider,
         HmacScheme.Provider,
+        DropboxScheme.Provider,
+        ZendeskScheme.Provider,
+        PagerDutyScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -164,6 +164,9 @@ internal sealed class FuzzProvider
             "sendgrid" => """[{"email":"a@example.com","event":"delivered","sg_event_id":"sg-#N","note":#Q},{"email":"b@example.com","event":"open","sg_event_id":"sg-#N-2","note":"second"}]""",
             "mailgun" => """{"event-data":{"event":"delivered","id":"mg#N","note":#Q}}""",
             "hmac" => """{"id":"h#N","type":"fuzz.event","note":#Q}""",
+            "dropbox" => """{"list_folder":{"accounts":["dbid:#N"]},"delta":{"users":[#N]},"note":#Q}""",
+            "zendesk" => """{"type":"zen:event-type:ticket.created","id":"zd-#N","detail":{"id":"#N","note":#Q}}""",
+            "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
