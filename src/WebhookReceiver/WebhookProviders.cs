@@ -29,6 +29,7 @@ public static class WebhookProviders
         SendGridScheme.Provider,
         MailgunScheme.Provider,
         HmacScheme.Provider,
+        MuxScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>
