@@ -32,6 +32,7 @@ public static class WebhookProviders
         DropboxScheme.Provider,
         ZendeskScheme.Provider,
         PagerDutyScheme.Provider,
+        MuxScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

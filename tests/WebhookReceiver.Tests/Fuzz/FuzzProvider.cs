@@ -167,6 +167,7 @@ internal sealed class FuzzProvider
             "dropbox" => """{"list_folder":{"accounts":["dbid:#N"]},"delta":{"users":[#N]},"note":#Q}""",
             "zendesk" => """{"type":"zen:event-type:ticket.created","id":"zd-#N","detail":{"id":"#N","note":#Q}}""",
             "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
+            "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
