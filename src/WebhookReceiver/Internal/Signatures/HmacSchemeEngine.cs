@@ -80,7 +80,7 @@ internal sealed class HmacSchemeEngine
         string? id = null;
         if (_spec.Content.UsesId)
         {
-            id = request.GetHeader(_spec.DeliveryId.Header!);
+            id = _spec.DeliveryId.ReadHeader(request);
             if (id is null)
                 return Fail(WebhookVerificationFailure.MissingHeader, $"no {_spec.DeliveryId.Header} header");
         }
@@ -128,11 +128,11 @@ internal sealed class HmacSchemeEngine
             if (!JsonEnvelopeReader.TryRead(request.Body.Span, _idProperty, _eventTypeProperty, out id, out type))
                 return null;
         }
-        var deliveryId = _spec.DeliveryId.Header is { } idHeader
-            ? new WebhookValue(request.GetHeader(idHeader), _spec.Content.UsesId)
+        var deliveryId = _spec.DeliveryId.Header is not null
+            ? new WebhookValue(_spec.DeliveryId.ReadHeader(request), _spec.Content.UsesId)
             : WebhookValue.FromSigned(id);
-        var eventType = _spec.EventType.Header is { } typeHeader
-            ? WebhookValue.FromLabel(request.GetHeader(typeHeader))
+        var eventType = _spec.EventType.Header is not null
+            ? WebhookValue.FromLabel(_spec.EventType.ReadHeader(request))
             : WebhookValue.FromSigned(type);
         var handshake = _spec.PingEventType is { } ping && string.Equals(eventType.Value, ping, StringComparison.Ordinal) ? Pong : null;
         return new WebhookDelivery(new WebhookEvent(deliveryId, eventType, request.Body)) { Handshake = handshake };

@@ -5,7 +5,17 @@ namespace WebhookReceiver.Internal;
 /// <param name="Property">The top-level JSON body property, or <see langword="null"/>.</param>
 internal readonly record struct HmacValueSource(string? Header, string? Property)
 {
+    /// <summary>Another header read when <see cref="Header"/> is absent (e.g. Shopify's unprefixed Events headers).</summary>
+    public string? FallbackHeader { get; init; }
+
     public static HmacValueSource FromHeader(string name) => new(name, null);
+
+    /// <summary>A header, or <paramref name="fallback"/> when the first one is absent.</summary>
+    public static HmacValueSource FromHeaders(string name, string fallback) => new(name, null) { FallbackHeader = fallback };
+
+    /// <summary>Reads the header value, trying the fallback header when the first is absent.</summary>
+    public string? ReadHeader(in WebhookRequest request)
+        => Header is null ? null : request.GetHeader(Header) ?? (FallbackHeader is null ? null : request.GetHeader(FallbackHeader));
 
     public static HmacValueSource FromProperty(string name) => new(null, name);
 

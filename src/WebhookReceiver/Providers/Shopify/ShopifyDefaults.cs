@@ -15,6 +15,15 @@ public static class ShopifyDefaults
     /// <summary>The event type header (the topic), e.g. <c>orders/create</c>.</summary>
     public const string TopicHeader = "X-Shopify-Topic";
 
+    /// <summary>The signature header of Shopify "Events" deliveries (no <c>X-</c> prefix).</summary>
+    public const string EventsSignatureHeader = "shopify-hmac-sha256";
+
+    /// <summary>The delivery id header of Shopify "Events" deliveries.</summary>
+    public const string EventsDeliveryIdHeader = "shopify-webhook-id";
+
+    /// <summary>The event type header of Shopify "Events" deliveries.</summary>
+    public const string EventsTopicHeader = "shopify-topic";
+
     /// <summary>The tolerance: Shopify signs no timestamp, so it only sets the least replay retention (twice it). 5 minutes.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 }

@@ -7,14 +7,20 @@ namespace WebhookReceiver;
 /// The Shopify scheme: <c>X-Shopify-Hmac-SHA256</c>, base64 HMAC-SHA256 of the body. The delivery id is
 /// <c>X-Shopify-Webhook-Id</c>, the event type <c>X-Shopify-Topic</c>. Shopify signs no timestamp: replay protection
 /// rests on the delivery id.
+/// Shopify "Events" deliveries drop the <c>X-</c> prefix (<c>shopify-hmac-sha256</c>, <c>shopify-webhook-id</c>,
+/// <c>shopify-topic</c>); both header families are accepted, the prefixed one first.
 /// </summary>
 public sealed class ShopifyScheme : HmacWebhookScheme
 {
     private static readonly HmacSchemeSpec Spec = new()
     {
-        Signatures = [new(ShopifyDefaults.SignatureHeader, "", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Base64)],
-        DeliveryId = HmacValueSource.FromHeader(ShopifyDefaults.DeliveryIdHeader),
-        EventType = HmacValueSource.FromHeader(ShopifyDefaults.TopicHeader),
+        Signatures =
+        [
+            new(ShopifyDefaults.SignatureHeader, "", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Base64),
+            new(ShopifyDefaults.EventsSignatureHeader, "", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Base64),
+        ],
+        DeliveryId = HmacValueSource.FromHeaders(ShopifyDefaults.DeliveryIdHeader, ShopifyDefaults.EventsDeliveryIdHeader),
+        EventType = HmacValueSource.FromHeaders(ShopifyDefaults.TopicHeader, ShopifyDefaults.EventsTopicHeader),
     };
 
     /// <summary>Builds the scheme.</summary>

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using WebhookReceiver.Tests.Infrastructure;
 
 namespace WebhookReceiver.Tests.Providers.Shopify;
@@ -39,5 +42,44 @@ public sealed class ShopifyConformanceTests : ProviderEnvelopeConformanceTests
         var result = new ShopifyScheme("test", new ShopifyOptions { Secret = Secret }).Verify(new WebhookRequest("POST", null, headers, body), WebhookTestHost.Start);
 
         Assert.True(result.Succeeded, result.Reason);
+    }
+
+    [Fact]
+    public async Task EventsDelivery_UnprefixedHeaders_DispatchedByTopicAndDeduplicatedById()
+    {
+        var topics = new List<string?>();
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddShopify("shopify", o => o.Secret = Secret),
+            app => app.MapWebhook("/webhooks/shopify", "shopify").On<JsonElement>("orders/create", (hook, ct) =>
+            {
+                topics.Add(hook.EventType);
+                return Task.CompletedTask;
+            }));
+        var body = Encoding.UTF8.GetBytes(Body);
+        HttpRequestMessage Request(string signature) => new(HttpMethod.Post, "/webhooks/shopify")
+        {
+            Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } },
+            Headers =
+            {
+                { ShopifyDefaults.EventsSignatureHeader, signature },
+                { ShopifyDefaults.EventsTopicHeader, "orders/create" },
+                { ShopifyDefaults.EventsDeliveryIdHeader, "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043" },
+                { "shopify-event-id", "98880550-7158-44d4-b7cd-2c97c8a091b5" },
+                { "shopify-triggered-at", "2026-11-27T12:00:00Z" },
+                { "shopify-shop-domain", "example.myshopify.com" },
+                { "shopify-api-version", "2026-10" },
+            },
+        };
+        var good = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
+        var bad = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes("other"), body));
+
+        var first = await host.Client.SendAsync(Request(good), TestContext.Current.CancellationToken);
+        var again = await host.Client.SendAsync(Request(good), TestContext.Current.CancellationToken);
+        var forged = await host.Client.SendAsync(Request(bad), TestContext.Current.CancellationToken);
+
+        Assert.Equal("""{"status":"processed"}""", await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("""{"status":"duplicate"}""", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(["orders/create"], topics);
     }
 }
