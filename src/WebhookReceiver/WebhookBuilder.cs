@@ -85,6 +85,19 @@ public sealed class WebhookBuilder
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookActionValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookEndpointReporter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookUrlTrustValidator>());
+        if (!services.Any(d => d.ServiceType == typeof(InboxEndpointRegistry)))
+        {
+            services.AddOptions<WebhookInboxOptions>().ValidateOnStart();
+            services.AddSingleton<IConfigureOptions<WebhookInboxOptions>>(sp => new ConfigureOptions<WebhookInboxOptions>(o =>
+            {
+                if (sp.GetService<IConfiguration>() is { } configuration)
+                    configuration.GetSection(WebhookInboxOptions.Section).Bind(o);
+            }));
+        }
+        services.TryAddSingleton<IWebhookInboxStore, InMemoryInboxStore>();
+        services.TryAddSingleton<InboxEndpointRegistry>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookInboxOptions>, WebhookInboxOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookInboxProcessor>());
         return new WebhookBuilder(services);
     }
 }

@@ -16,9 +16,14 @@ public sealed class WebhookEndpointConventionBuilder : IEndpointConventionBuilde
     private readonly IEndpointConventionBuilder _inner;
     private readonly WebhookDispatcher _dispatcher;
     private readonly IServiceProvider _services;
+    private readonly WebhookEndpoint _endpoint;
+    private readonly string _pattern;
 
-    internal WebhookEndpointConventionBuilder(IEndpointConventionBuilder inner, WebhookDispatcher dispatcher, IServiceProvider services)
+    internal WebhookEndpointConventionBuilder(IEndpointConventionBuilder inner, WebhookDispatcher dispatcher, IServiceProvider services,
+        WebhookEndpoint endpoint, string pattern)
     {
+        _endpoint = endpoint;
+        _pattern = pattern;
         _inner = inner;
         _dispatcher = dispatcher;
         _services = services;
@@ -71,6 +76,20 @@ public sealed class WebhookEndpointConventionBuilder : IEndpointConventionBuilde
     public WebhookEndpointConventionBuilder OnAny(Delegate handler)
     {
         _dispatcher.Add(null, WebhookHandlerFactory.FromDelegate(handler, _services));
+        return this;
+    }
+
+    /// <summary>
+    /// Stores this endpoint's verified, claimed deliveries in the inbox and answers <c>200 {"status":"accepted"}</c> once
+    /// they are stored; the inbox processor runs the handlers later, with retries and dead letters (see
+    /// <see cref="WebhookInboxOptions"/>). A copy of an accepted delivery is answered <c>duplicate</c>; a store that is
+    /// down or slow is answered 503 and nothing is acknowledged. Throws for schemes whose provider reads the handler's
+    /// reply (Discord, Slack, Twilio).
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public WebhookEndpointConventionBuilder UseInbox()
+    {
+        _endpoint.UseInbox(_services, _pattern);
         return this;
     }
 

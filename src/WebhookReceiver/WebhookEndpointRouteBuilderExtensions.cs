@@ -38,7 +38,7 @@ public static class WebhookEndpointRouteBuilderExtensions
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)
             .WithMetadata(new WebhookEndpointMetadata(scheme))
             .WithDisplayName($"Webhook {scheme} {pattern}");
-        return new WebhookEndpointConventionBuilder(inner, dispatcher, services);
+        return new WebhookEndpointConventionBuilder(inner, dispatcher, services, endpoint, pattern);
     }
 
     /// <summary>The <see cref="WebhookHandlerAttribute"/> classes of <paramref name="scheme"/>; a class naming an unknown scheme throws.</summary>

@@ -38,6 +38,12 @@ public abstract class WebhookScheme
     /// </summary>
     public virtual IReadOnlyList<string> SecretHeaders => [];
 
+    /// <summary>
+    /// Whether the provider reads the handler's reply (Discord interactions, Slack commands and forms, TwiML): such a
+    /// scheme refuses inbox mode at start-up, since its deliveries cannot be acknowledged before their handler runs.
+    /// </summary>
+    internal virtual bool RepliesSynchronously => false;
+
     /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
     internal Internal.WebhookUrl.PublicBase? PublicBase { get; }
 

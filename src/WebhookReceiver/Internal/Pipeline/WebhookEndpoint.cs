@@ -25,6 +25,23 @@ internal sealed class WebhookEndpoint(
             services.GetRequiredService<WebhookMetrics>(), services.GetRequiredService<ILoggerFactory>().CreateLogger("WebhookReceiver"));
     }
 
+    /// <summary>The inbox this endpoint stores its deliveries in (<c>UseInbox()</c>), and the key of its entries; null to settle in the request.</summary>
+    private (WebhookInboxAcceptor Acceptor, string Pattern)? _inbox;
+
+    /// <summary>Switches the endpoint to inbox mode: admission ends by storing the delivery and answering <c>accepted</c>.</summary>
+    public void UseInbox(IServiceProvider services, string pattern)
+    {
+        var current = scheme.Current;
+        if (current.RepliesSynchronously)
+            throw new InvalidOperationException(
+                $"Webhook endpoint {pattern} (scheme '{current.Name}') cannot use the inbox: its provider reads the handler's reply in the response " +
+                "(interactions, commands, TwiML), so the delivery cannot be acknowledged before the handler runs. Remove UseInbox() from this endpoint.");
+        if (_inbox is not null)
+            throw new InvalidOperationException($"Webhook endpoint {pattern} uses the inbox twice: call UseInbox() once per endpoint.");
+        services.GetRequiredService<InboxEndpointRegistry>().Add(new InboxEndpoint(pattern, scheme, dispatcher));
+        _inbox = (WebhookInboxAcceptor.Create(services, settlement, admission.Options), pattern);
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -44,7 +61,9 @@ internal sealed class WebhookEndpoint(
         var outcome = WebhookOutcome.Failed;
         try
         {
-            outcome = await settlement.SettleAsync(context, delivery, dispatcher);
+            outcome = _inbox is { } inbox
+                ? await inbox.Acceptor.AcceptAsync(context, delivery, inbox.Pattern)
+                : await settlement.SettleAsync(context, delivery, dispatcher);
             return outcome;
         }
         finally

@@ -17,4 +17,7 @@ internal enum WebhookOutcome
 
     /// <summary>The handler answered the provider itself with a failure status (an MVC action's 4xx/5xx); the claim was released.</summary>
     Declined,
+
+    /// <summary>Stored by the inbox and acknowledged; the processor runs its handlers later.</summary>
+    Accepted,
 }

@@ -17,6 +17,7 @@ internal static class WebhookResponses
     public static readonly byte[] Processed = """{"status":"processed"}"""u8.ToArray();
     public static readonly byte[] Duplicate = """{"status":"duplicate"}"""u8.ToArray();
     public static readonly byte[] Ignored = """{"status":"ignored"}"""u8.ToArray();
+    public static readonly byte[] Accepted = """{"status":"accepted"}"""u8.ToArray();
 
     public static readonly byte[] BadRequest = Problem(400, "15.5.1", "Bad Request", "The webhook was verified but its payload could not be read.");
     public static readonly byte[] Unauthorized = Problem(401, "15.5.2", "Unauthorized", "The webhook signature could not be verified.");
@@ -56,6 +57,8 @@ internal static class WebhookResponses
         {
             case WebhookOutcome.Processed:
                 return WriteStatusAsync(context, StatusCodes.Status200OK, Processed);
+            case WebhookOutcome.Accepted:
+                return WriteStatusAsync(context, StatusCodes.Status200OK, Accepted);
             case WebhookOutcome.Ignored:
                 return WriteStatusAsync(context, options.IgnoredStatusCode, Ignored);
             case WebhookOutcome.Duplicate:

@@ -13,6 +13,9 @@ namespace WebhookReceiver;
 /// </summary>
 public sealed class DiscordScheme : WebhookScheme
 {
+    /// <summary>Its provider reads the handler's reply, so the inbox (acknowledge first, run later) cannot serve it.</summary>
+    internal override bool RepliesSynchronously => true;
+
     private const int SignatureSize = 64;
     private static readonly WebhookHandshakeResponse Pong = new(200, "application/json", """{"type":1}"""u8.ToArray());
     private readonly PublicKey[] _publicKeys;

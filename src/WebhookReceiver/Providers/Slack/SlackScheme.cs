@@ -18,6 +18,9 @@ namespace WebhookReceiver;
 /// </summary>
 public sealed class SlackScheme : HmacWebhookScheme
 {
+    /// <summary>Its provider reads the handler's reply, so the inbox (acknowledge first, run later) cannot serve it.</summary>
+    internal override bool RepliesSynchronously => true;
+
     private static readonly HmacSchemeSpec Spec = new()
     {
         Signatures = [new(SlackDefaults.SignatureHeader, SlackDefaults.Version + "=", WebhookHmacAlgorithm.Sha256, WebhookSignatureEncoding.Hex)],

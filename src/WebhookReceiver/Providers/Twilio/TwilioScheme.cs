@@ -20,6 +20,9 @@ namespace WebhookReceiver;
 /// </summary>
 public sealed class TwilioScheme : WebhookScheme
 {
+    /// <summary>Its provider reads the handler's reply, so the inbox (acknowledge first, run later) cannot serve it.</summary>
+    internal override bool RepliesSynchronously => true;
+
     private const int Sha256Size = 32;
 
     /// <summary>The most form fields a request may carry (Twilio sends a few dozen).</summary>

@@ -21,7 +21,7 @@ public sealed class WebhookOutcomeNamesTests
         var names = Enum.GetValues<WebhookOutcome>().Select(WebhookOutcomeNames.Of).ToArray();
 
         Assert.Equal(
-            ["processed", "duplicate", "ignored", "handshake", "in-flight", "unauthorized", "too-large", "malformed", "failed", "unavailable", "aborted", "declined"],
+            ["processed", "duplicate", "ignored", "handshake", "in-flight", "unauthorized", "too-large", "malformed", "failed", "unavailable", "aborted", "declined", "accepted"],
             names);
     }
 

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WebhookReceiver.Internal;
+
+/// <summary>
+/// Settles inbox entries with the handlers of the endpoint that accepted them: a DI scope and a fresh
+/// <see cref="DefaultHttpContext"/> (the scope's services, the stored redacted headers) per attempt, at most
+/// <see cref="WebhookInboxOptions.Concurrency"/> at once. Success: completed. Exception: retried with exponential
+/// backoff and jitter, a dead letter (last error kept, never the payload) once <see cref="WebhookInboxOptions.MaxAttempts"/>
+/// are spent. At shutdown the attempts' token is cancelled; an attempt cancelled so goes back to the queue uncounted.
+/// </summary>
+internal sealed class WebhookInboxProcessor(
+    IWebhookInboxStore store,
+    InboxEndpointRegistry endpoints,
+    IServiceScopeFactory scopes,
+    IOptions<WebhookInboxOptions> inboxOptions,
+    IOptions<WebhookOptions> webhookOptions,
+    TimeProvider time,
+    ILoggerFactory loggers,
+    IHostEnvironment? environment = null) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private readonly ILogger _logger = loggers.CreateLogger("WebhookReceiver");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!endpoints.Any)
+            return;
+        if (store is InMemoryInboxStore && environment?.IsDevelopment() != true)
+            InboxLog.NotDurable(_logger);
+        var options = inboxOptions.Value;
+        using var slots = new SemaphoreSlim(options.Concurrency);
+        var running = new List<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                InboxEntry? entry;
+                try
+                {
+                    var now = time.GetUtcNow();
+                    await store.TrimAsync(now - options.Retention, stoppingToken);
+                    entry = await store.TakeDueAsync(now, now + options.Lease, stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    slots.Release();
+                    InboxLog.ProcessorFailed(_logger, exception);
+                    await Task.Delay(Poll, time, stoppingToken);
+                    continue;
+                }
+                if (entry is null)
+                {
+                    slots.Release();
+                    await store.WaitAsync(Poll, time, stoppingToken);
+                    continue;
+                }
+                lock (running)
+                {
+                    running.RemoveAll(t => t.IsCompleted);
+                    running.Add(RunAsync(entry, options, slots, stoppingToken));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        Task[] last;
+        lock (running)
+            last = running.ToArray();
+        await Task.WhenAll(last);
+    }
+
+    private async Task RunAsync(InboxEntry entry, WebhookInboxOptions options, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await AttemptAsync(entry, options, stoppingToken);
+        }
+        catch (Exception exception)
+        {
+            InboxLog.ProcessorFailed(_logger, exception);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>One attempt at one entry; records its new state.</summary>
+    internal async Task AttemptAsync(InboxEntry entry, WebhookInboxOptions options, CancellationToken stoppingToken)
+    {
+        if (endpoints.Find(entry.Endpoint) is not { } endpoint)
+        {
+            InboxLog.NoEndpoint(_logger, entry.Id, entry.Endpoint);
+            entry.Status = InboxStatus.Queued;
+            entry.DueAt = time.GetUtcNow() + options.Lease;
+            await store.UpdateAsync(entry, CancellationToken.None);
+            return;
+        }
+        var scheme = endpoint.Scheme.Current;
+        entry.Attempts++;
+        var handler = endpoint.Dispatcher.Find(entry.EventType.Value);
+        if (handler is null)
+        {
+            InboxLog.Ignored(_logger, scheme.Name, entry.Id, LogValue.Of(entry.EventType));
+            await CompleteAsync(entry);
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = stoppingToken };
+        context.Request.Method = HttpMethods.Post;
+        context.Request.Path = entry.Endpoint.StartsWith('/') ? entry.Endpoint : "/" + entry.Endpoint;
+        foreach (var (name, values) in entry.Headers)
+            context.Request.Headers[name] = values;
+        var e = new WebhookEvent(entry.DeliveryId, entry.EventType, entry.Json, entry.ReplayKey);
+        var delivery = new WebhookDelivery(e) { Timestamp = entry.Timestamp };
+        var webhook = ((IWebhookBinder)handler).Bind(webhookOptions.Value.JsonSerializerOptions, scheme.Name, delivery, e, entry.Body, context, out _);
+        if (webhook is null)
+        {
+            // A payload that does not deserialize will not on a retry either.
+            entry.LastError = $"The payload could not be read as {handler.PayloadType.Name}.";
+            await DeadAsync(entry, scheme.Name, null);
+            return;
+        }
+
+        try
+        {
+            await handler.InvokeAsync(webhook, context);
+        }
+        catch (Exception exception) when (stoppingToken.IsCancellationRequested && exception is OperationCanceledException)
+        {
+            // Shutdown: back to the queue, the attempt not counted.
+            entry.Attempts--;
+            entry.Status = InboxStatus.Queued;
+            entry.DueAt = time.GetUtcNow();
+            await store.UpdateAsync(entry, CancellationToken.None);
+            return;
+        }
+        catch (Exception exception)
+        {
+            entry.LastError = $"{exception.GetType().FullName}: {exception.Message}";
+            if (entry.Attempts >= options.MaxAttempts)
+            {
+                await DeadAsync(entry, scheme.Name, exception);
+                return;
+            }
+            var delay = Backoff(options, entry.Attempts);
+            InboxLog.Retrying(_logger, exception, scheme.Name, entry.Id, LogValue.Of(entry.EventType), entry.Attempts, delay);
+            entry.Status = InboxStatus.Retrying;
+            entry.DueAt = time.GetUtcNow() + delay;
+            await store.UpdateAsync(entry, CancellationToken.None);
+            return;
+        }
+        InboxLog.Completed(_logger, scheme.Name, entry.Id, LogValue.Of(entry.EventType), entry.Attempts);
+        await CompleteAsync(entry);
+    }
+
+    /// <summary>RetryDelay × 2^(attempt−1), capped at MaxRetryDelay, times a jitter in [0.8, 1.2).</summary>
+    internal static TimeSpan Backoff(WebhookInboxOptions options, int attempt)
+    {
+        var exponential = options.RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+        var capped = Math.Min(exponential, options.MaxRetryDelay.TotalMilliseconds);
+        var jittered = capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, options.MaxRetryDelay.TotalMilliseconds));
+    }
+
+    private ValueTask CompleteAsync(InboxEntry entry)
+    {
+        entry.Status = InboxStatus.Completed;
+        entry.CompletedAt = time.GetUtcNow();
+        return store.UpdateAsync(entry, CancellationToken.None);
+    }
+
+    private ValueTask DeadAsync(InboxEntry entry, string scheme, Exception? exception)
+    {
+        InboxLog.Dead(_logger, exception, scheme, entry.Id, LogValue.Of(entry.EventType), entry.Attempts);
+        entry.Status = InboxStatus.Dead;
+        return store.UpdateAsync(entry, CancellationToken.None);
+    }
+}
