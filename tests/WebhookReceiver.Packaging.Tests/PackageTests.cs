@@ -102,6 +102,15 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
         Assert.NotEmpty(docs.Descendants("member"));
     }
 
+    [Fact]
+    public void Library_SourceGenerator_IsPackedAsACSharpAnalyzer()
+    {
+        var package = packages["WebhookReceiver"];
+
+        Assert.Contains("analyzers/dotnet/cs/WebhookReceiver.Generators.dll", package.Entries);
+        Assert.DoesNotContain(package.Entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Ids))]
     public void Package_CiBuild_EmbedsNoPathOfTheBuildMachine(string id)

@@ -15,6 +15,12 @@ internal static class WebhookHandlerFactory
     {
         ArgumentNullException.ThrowIfNull(handler);
         var method = handler.Method;
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+            throw new InvalidOperationException(
+                $"Webhook handler {method.DeclaringType?.Name}.{method.Name} is a delegate with bound parameters, which needs dynamic code " +
+                "and cannot run under Native AOT. Use On<T>(eventType, Func<Webhook<T>, CancellationToken, Task>, JsonTypeInfo<T>) " +
+                "(services from webhook.HttpContext.RequestServices) or a [WebhookHandler] class registered with AddGeneratedWebhookHandlers() " +
+                "or AddWebhookHandler<THandler, T>().");
         var returnType = method.ReturnType;
         if (returnType != typeof(void) && returnType != typeof(Task) && returnType != typeof(ValueTask))
             throw new ArgumentException(
