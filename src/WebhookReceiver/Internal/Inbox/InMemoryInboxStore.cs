@@ -2,7 +2,9 @@ namespace WebhookReceiver.Internal;
 
 /// <summary>
 /// The default inbox store: entries in this process's memory, lost at a restart (said at start-up outside
-/// Development). One lock guards the few operations; an entry is handed out to one attempt at a time.
+/// Development). One lock guards the few operations; an entry is handed out to one attempt at a time. Callers get
+/// copies and state changes land only through <see cref="UpdateAsync"/>, under the lock, as with a durable store: a
+/// list or a get never reads an entry while an attempt changes it.
 /// </summary>
 internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
 {
@@ -17,8 +19,9 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
     {
         lock (_lock)
         {
-            foreach (var entry in entries)
+            foreach (var added in entries)
             {
+                var entry = added.Snapshot();
                 _entries.Add(entry.Id, entry);
                 _order.Add(entry);
             }
@@ -37,7 +40,7 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
                 {
                     entry.Status = InboxStatus.Processing;
                     entry.DueAt = leaseUntil;
-                    return ValueTask.FromResult<InboxEntry?>(entry);
+                    return ValueTask.FromResult<InboxEntry?>(entry.Snapshot());
                 }
             }
         }
@@ -46,21 +49,25 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
 
     public ValueTask UpdateAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
-        // Entries are shared objects here: the caller already changed it; wake the processor for a retry now.
-        _signal.Release();
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(entry.Id, out var stored))
+                stored.CopyStateFrom(entry);
+        }
+        _signal.Release(); // a retry may be due now
         return ValueTask.CompletedTask;
     }
 
     public ValueTask<InboxEntry?> GetAsync(string id, CancellationToken cancellationToken)
     {
         lock (_lock)
-            return ValueTask.FromResult(_entries.GetValueOrDefault(id));
+            return ValueTask.FromResult(_entries.GetValueOrDefault(id)?.Snapshot());
     }
 
     public ValueTask<IReadOnlyList<InboxEntry>> ListAsync(InboxStatus? status, int max, CancellationToken cancellationToken)
     {
         lock (_lock)
-            return ValueTask.FromResult<IReadOnlyList<InboxEntry>>(_order.Where(e => status is null || e.Status == status).Take(max).ToArray());
+            return ValueTask.FromResult<IReadOnlyList<InboxEntry>>(_order.Where(e => status is null || e.Status == status).Take(max).Select(e => e.Snapshot()).ToArray());
     }
 
     public ValueTask TrimAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken)

@@ -42,4 +42,17 @@ internal sealed class InboxEntry
     public string? LastError { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>A copy of the entry (the body and headers are shared: they are never changed after acceptance).</summary>
+    public InboxEntry Snapshot() => (InboxEntry)MemberwiseClone();
+
+    /// <summary>Takes the settlement state of <paramref name="source"/> (status, attempts, due time, last error, completion).</summary>
+    public void CopyStateFrom(InboxEntry source)
+    {
+        Status = source.Status;
+        Attempts = source.Attempts;
+        DueAt = source.DueAt;
+        LastError = source.LastError;
+        CompletedAt = source.CompletedAt;
+    }
 }
