@@ -4,7 +4,8 @@ namespace WebhookReceiver.Internal;
 /// The default inbox store: entries in this process's memory, lost at a restart (said at start-up outside
 /// Development). One lock guards the few operations; an entry is handed out to one attempt at a time. Callers get
 /// copies and state changes land only through <see cref="UpdateAsync"/>, under the lock, as with a durable store: a
-/// list or a get never reads an entry while an attempt changes it.
+/// list or a get never reads an entry while an attempt changes it, and an attempt whose lease ran out and was taken over
+/// cannot overwrite what the newer attempt recorded. Entries passed to <see cref="AddAsync"/> become the store's.
 /// </summary>
 internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
 {
@@ -19,9 +20,8 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
     {
         lock (_lock)
         {
-            foreach (var added in entries)
+            foreach (var entry in entries)
             {
-                var entry = added.Snapshot();
                 _entries.Add(entry.Id, entry);
                 _order.Add(entry);
             }
@@ -40,6 +40,7 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
                 {
                     entry.Status = InboxStatus.Processing;
                     entry.DueAt = leaseUntil;
+                    entry.Lease++;
                     return ValueTask.FromResult<InboxEntry?>(entry.Snapshot());
                 }
             }
@@ -51,7 +52,7 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(entry.Id, out var stored))
+            if (_entries.TryGetValue(entry.Id, out var stored) && stored.Lease == entry.Lease)
                 stored.CopyStateFrom(entry);
         }
         _signal.Release(); // a retry may be due now

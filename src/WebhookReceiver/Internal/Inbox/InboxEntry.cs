@@ -43,6 +43,9 @@ internal sealed class InboxEntry
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>Counts the times the entry was handed to an attempt; an update from an attempt whose lease was taken over carries an older value.</summary>
+    public int Lease { get; set; }
+
     /// <summary>A copy of the entry (the body and headers are shared: they are never changed after acceptance).</summary>
     public InboxEntry Snapshot() => (InboxEntry)MemberwiseClone();
 

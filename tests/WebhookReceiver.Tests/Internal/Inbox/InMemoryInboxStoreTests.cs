@@ -71,4 +71,27 @@ public sealed class InMemoryInboxStoreTests
         Assert.Null(await store.TakeDueAsync(Now.AddSeconds(59), Now.AddMinutes(2), CancellationToken.None));
         Assert.NotNull(await store.TakeDueAsync(Now.AddMinutes(1), Now.AddMinutes(2), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Update_FromAnAttemptWhoseLeaseWasTakenOver_Ignored()
+    {
+        using var store = new InMemoryInboxStore();
+        await store.AddAsync([NewEntry("1")], CancellationToken.None);
+        var slow = await store.TakeDueAsync(Now, Now.AddMinutes(1), CancellationToken.None);
+        var second = await store.TakeDueAsync(Now.AddMinutes(1), Now.AddMinutes(2), CancellationToken.None);
+
+        second!.Attempts = 1;
+        second.Status = InboxStatus.Completed;
+        second.CompletedAt = Now.AddMinutes(1);
+        await store.UpdateAsync(second, CancellationToken.None);
+        slow!.Attempts = 1;
+        slow.Status = InboxStatus.Retrying;
+        slow.LastError = "System.TimeoutException: too slow";
+        await store.UpdateAsync(slow, CancellationToken.None);
+
+        var stored = await store.GetAsync("1", CancellationToken.None);
+        Assert.Equal(InboxStatus.Completed, stored!.Status);
+        Assert.Null(stored.LastError);
+        Assert.Null(await store.TakeDueAsync(Now.AddHours(1), Now.AddHours(2), CancellationToken.None));
+    }
 }
