@@ -9,7 +9,7 @@ namespace WebhookReceiver;
 public interface IWebhookNonceStore
 {
     /// <summary>Claims <paramref name="key"/> for <paramref name="lease"/> unless it is in flight or completed.</summary>
-    /// <param name="key">The replay key, <c>{scheme}:{deliveryId}</c>.</param>
+    /// <param name="key">The claim key, <c>{scheme}:{replayKey}</c> (see <see cref="WebhookReplayKeys"/>).</param>
     /// <param name="lease">How long the claim holds if it is never completed or released.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<NonceClaimResult> TryClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ using StackExchange.Redis.KeyspaceIsolation;
 namespace WebhookReceiver.Internal;
 
 /// <summary>
-/// The nonce store shared by every instance: one key per delivery, <c>{InstanceName}{scheme}:{deliveryId}</c>, holding the
+/// The nonce store shared by every instance: one key per verified event, <c>{InstanceName}{scheme}:{replayKey}</c>, holding the
 /// claim's token while in flight (expiring with the lease) and the completed marker afterwards (expiring with the retention).
 /// Every command touches one key (Cluster-safe): claim is <c>SET key token NX PX lease GET</c> where every primary has it
 /// (Redis 7.0+, Valkey, Garnet) and an atomic Lua script on older servers; release is a Lua compare-and-delete; complete
