@@ -73,6 +73,13 @@ internal sealed class WebhookAdmission(
             var verification = scheme.Verify(request, time.GetUtcNow());
             if (verification.Delivery is not { } delivery)
             {
+                if (verification.Failure != WebhookVerificationFailure.UnreadableDelivery && scheme is IWebhookUnsignedHandshake unsigned
+                    && unsigned.AnswerUnsigned(request) is { } answer)
+                {
+                    WebhookLog.HandshakeAnswered(logger, scheme.Name, answer.StatusCode);
+                    await WebhookResponses.WriteHandshakeAsync(context, answer);
+                    return Refused(context, scheme, body, receivedAt, WebhookOutcome.Handshake, verified: false);
+                }
                 var refused = await RefuseAsync(context, scheme, verification);
                 return Refused(context, scheme, body, receivedAt, refused, verified: refused == WebhookOutcome.Malformed);
             }
@@ -80,7 +87,7 @@ internal sealed class WebhookAdmission(
             if (delivery.Handshake is { } handshake)
             {
                 WebhookLog.HandshakeAnswered(logger, scheme.Name, handshake.StatusCode);
-                await WebhookResponses.WriteAsync(context, handshake.StatusCode, handshake.ContentType, handshake.Body);
+                await WebhookResponses.WriteHandshakeAsync(context, handshake);
                 return Refused(context, scheme, body, receivedAt, WebhookOutcome.Handshake);
             }
 

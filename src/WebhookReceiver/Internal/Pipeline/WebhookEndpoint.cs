@@ -85,7 +85,7 @@ internal sealed class WebhookEndpoint(
             WebhookLog.HandshakeRefused(logger, current.Name, answer.StatusCode);
         else
             WebhookLog.HandshakeAnswered(logger, current.Name, answer.StatusCode);
-        await WebhookResponses.WriteAsync(context, answer.StatusCode, answer.ContentType, answer.Body);
+        await WebhookResponses.WriteHandshakeAsync(context, answer);
         return answer.StatusCode >= StatusCodes.Status400BadRequest ? WebhookOutcome.Unauthorized : WebhookOutcome.Handshake;
     }
 }

@@ -38,6 +38,14 @@ internal static class WebhookResponses
         return WriteAsync(context, statusCode, ProblemJson, body);
     }
 
+    /// <summary>Writes a handshake's answer, its headers included.</summary>
+    public static ValueTask WriteHandshakeAsync(HttpContext context, WebhookHandshakeResponse answer)
+    {
+        foreach (var (name, value) in answer.Headers)
+            context.Response.Headers[name] = value;
+        return WriteAsync(context, answer.StatusCode, answer.ContentType, answer.Body);
+    }
+
     public static ValueTask WriteAsync(HttpContext context, int statusCode, string contentType, ReadOnlyMemory<byte> body)
     {
         var response = context.Response;
