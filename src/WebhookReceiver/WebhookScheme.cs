@@ -68,6 +68,9 @@ public abstract class WebhookScheme
         return WebhookVerificationResult.Success(delivery);
     }
 
+    /// <summary>The signature check of <see cref="Verify"/> without reading the delivery (benchmarks measure it apart).</summary>
+    internal WebhookVerificationResult VerifySignatureOnly(in WebhookRequest request, DateTimeOffset now) => VerifySignature(request, now);
+
     /// <summary>
     /// Checks the signature (and signed timestamp) over the exact bytes, reading no more of the body than the signature
     /// needs. Returns <see cref="WebhookVerificationResult.Success(DateTimeOffset?)"/> with the signed timestamp, or a failure.

@@ -27,7 +27,8 @@ public static class WebhookSignatures
         ArgumentNullException.ThrowIfNull(keys);
         var array = keys as byte[][] ?? [.. keys];
         ReadOnlySpan<Range> all = [Range.All];
-        return HmacMatcher.Match(algorithm, array, content, encoding, signature, all).Matched;
+        // The caller's arrays may change between calls: no keyed-instance reuse.
+        return HmacMatcher.Match(algorithm, array, content, encoding, signature, all, ownedKeys: false).Matched;
     }
 
     /// <summary>Signs <paramref name="content"/> with an HMAC, written as the provider writes it (hex in lower case, or base64).</summary>

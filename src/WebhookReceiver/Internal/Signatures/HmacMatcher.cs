@@ -10,12 +10,12 @@ internal static class HmacMatcher
     private const int StackKeys = 8;
 
     public static HmacMatch Match(WebhookHmacAlgorithm algorithm, byte[][] keys, ReadOnlySpan<byte> content, WebhookSignatureEncoding encoding,
-        ReadOnlySpan<char> header, ReadOnlySpan<Range> candidates)
+        ReadOnlySpan<char> header, ReadOnlySpan<Range> candidates, bool ownedKeys = true)
     {
         var size = HmacSignature.HashSize(algorithm);
         Span<byte> expected = keys.Length <= StackKeys ? stackalloc byte[HmacSignature.MaxHashSize * StackKeys] : new byte[size * keys.Length];
         expected = expected[..(size * keys.Length)];
-        HmacSignature.ComputeAll(algorithm, keys, content, expected);
+        HmacSignature.ComputeAll(algorithm, keys, content, expected, ownedKeys);
 
         Span<byte> decoded = stackalloc byte[HmacSignature.MaxHashSize];
         var usable = 0;

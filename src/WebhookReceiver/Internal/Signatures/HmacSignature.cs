@@ -29,12 +29,22 @@ internal static class HmacSignature
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    /// <summary>Computes the HMAC of <paramref name="content"/> under every key, one after another, into <paramref name="destination"/>.</summary>
-    public static void ComputeAll(WebhookHmacAlgorithm algorithm, byte[][] keys, ReadOnlySpan<byte> content, Span<byte> destination)
+    /// <summary>
+    /// Computes the HMAC of <paramref name="content"/> under every key, one after another, into <paramref name="destination"/>.
+    /// <paramref name="ownedKeys"/>: the arrays are the library's own and never change (a scheme's keys), so keyed
+    /// instances may be reused (<see cref="KeyedHmacCache"/>); a caller's arrays are hashed one-shot.
+    /// </summary>
+    public static void ComputeAll(WebhookHmacAlgorithm algorithm, byte[][] keys, ReadOnlySpan<byte> content, Span<byte> destination, bool ownedKeys = true)
     {
         var size = HashSize(algorithm);
         for (var k = 0; k < keys.Length; k++)
-            Compute(algorithm, keys[k], content, destination.Slice(k * size, size));
+        {
+            var hash = destination.Slice(k * size, size);
+            if (ownedKeys)
+                KeyedHmacCache.Compute(algorithm, keys[k], content, hash);
+            else
+                Compute(algorithm, keys[k], content, hash);
+        }
     }
 
     /// <summary>Whether <paramref name="candidate"/> equals any of the hashes computed by <see cref="ComputeAll"/>, in constant time per hash.</summary>
