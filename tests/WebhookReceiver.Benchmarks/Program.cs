@@ -5,7 +5,7 @@ using WebhookReceiver.Benchmarks.Load;
 return args switch
 {
     ["serve", ..] => await LoadServer.RunAsync(args[1..]),
-    ["generate", var count, var path] => LoadRequests.Generate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), path),
+    ["generate", var kind, var count, var path] => LoadRequests.Generate(kind, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), path),
     _ => Run(args),
 };
 

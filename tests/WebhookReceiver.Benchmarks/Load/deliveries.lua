@@ -1,4 +1,6 @@
--- wrk script: posts the pre-signed deliveries of $DELIVERIES in order, each once per thread offset.
+-- wrk script: posts the pre-signed deliveries of $DELIVERIES (LoadRequests: a "#" line of header names, then one
+-- delivery per line: those headers' values and the body, tab separated), each once per thread offset, in order.
+-- Prints the non-2xx count and the latency percentiles the load script reads.
 local path = os.getenv("DELIVERIES") or "/tmp/webhook-deliveries.tsv"
 local requests = {}
 local index = 0
@@ -9,21 +11,35 @@ function setup(thread)
   threads = threads + 1
 end
 
+local function split(line)
+  local fields = {}
+  for field in (line .. "\t"):gmatch("([^\t]*)\t") do
+    fields[#fields + 1] = field
+  end
+  return fields
+end
+
 function init(args)
   local stride = tonumber(os.getenv("WRK_THREADS") or "1")
   local offset = (id or 0)
+  local names = nil
   local n = 0
   for line in io.lines(path) do
-    if n % stride == offset then
-      local id, ts, sig, body = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
-      requests[#requests + 1] = wrk.format("POST", nil, {
-        ["Content-Type"] = "application/json",
-        ["webhook-id"] = id,
-        ["webhook-timestamp"] = ts,
-        ["webhook-signature"] = sig,
-      }, body)
+    if names == nil then
+      names = split(line:sub(3))
+    else
+      if n % stride == offset then
+        local headers = { ["Content-Type"] = "application/json" }
+        local rest = line
+        for _, name in ipairs(names) do
+          local tab = rest:find("\t", 1, true)
+          headers[name] = rest:sub(1, tab - 1)
+          rest = rest:sub(tab + 1)
+        end
+        requests[#requests + 1] = wrk.format("POST", nil, headers, rest)
+      end
+      n = n + 1
     end
-    n = n + 1
   end
 end
 
@@ -37,4 +53,5 @@ end
 
 function done(summary, latency, requests)
   io.write(string.format("non-2xx or errors: %d\n", summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  io.write(string.format("latency p50 %.2f ms p99 %.2f ms\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end

@@ -1,69 +1,138 @@
 #!/usr/bin/env bash
-# HTTP load test, side by side on loopback: /baseline (unverified minimal-API POST binding the typed
-# payload), /hmac (baseline + one HMAC-SHA256 over the raw body: the floor) and /webhook (the full pipeline with the
-# in-memory nonce store). Each /webhook run gets freshly signed, never-seen deliveries, so no request takes the cheap
-# duplicate path; /webhook-noreplay is the pipeline without the nonce store. Prints requests/s per round and the median ratio to the baseline.
-# Rounds are independent: each starts a fresh server (so keys retained by the nonce store and the heap they grew do not
-# carry over into later runs), warms it up on a separate delivery file, and measures the endpoints in a rotated order
-# (no endpoint always runs first or last). Delivery files are generated and flushed to disk before the server starts,
-# so no file writing competes with a measured run.
-#   DURATION=8s CONNECTIONS=32 ROUNDS=3 DELIVERIES_COUNT=200000 tests/WebhookReceiver.Benchmarks/Load/run.sh
+# HTTP load test on loopback, every endpoint side by side in one run (LoadServer.cs describes them):
+#   memory: baseline, hmac (the in-memory floor), webhook-noreplay, webhook, peer-standardwebhooks on ~1.2 KB Standard
+#           Webhooks deliveries; github and peer-octokit (Octokit.Webhooks.AspNetCore) on ~9 KB GitHub push deliveries.
+#   redis:  redis-floor and webhook-redis (the pipeline with the Redis nonce store), on a redis-server of the script's own.
+#   cold:   a fresh server measured from its first request in 1 s slices (webhook, then baseline): slice 1 against
+#           the median of slices 3-6.
+# Every round starts a fresh Server-GC server, warms it on separate deliveries, and measures the endpoints in a
+# rotated order; deliveries are unique and signed before the server starts. Prints each round, then the medians and
+# ratios as a markdown table (the README's performance table is this output).
+#   DURATION=5s ROUNDS=3 PHASES="memory redis cold" tests/WebhookReceiver.Benchmarks/Load/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-DURATION=${DURATION:-8s}
+DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-3}
-COUNT=${DELIVERIES_COUNT:-200000}
+COUNT=${DELIVERIES_COUNT:-300000}
 PORT=${PORT:-5090}
-export DELIVERIES=${DELIVERIES:-/tmp/webhook-deliveries.tsv}
+REDIS_PORT=${REDIS_PORT:-6391}
+PHASES=${PHASES:-memory redis cold}
+dir=${DELIVERIES_DIR:-/tmp/webhook-load}
+mkdir -p "$dir"
 script=tests/WebhookReceiver.Benchmarks/Load/deliveries.lua
 
 dotnet build tests/WebhookReceiver.Benchmarks -c Release -v q -nologo >/dev/null
 bin=tests/WebhookReceiver.Benchmarks/bin/Release/net10.0/WebhookReceiver.Benchmarks.dll
 server=
-trap '[ -n "$server" ] && kill $server 2>/dev/null || true' EXIT
-start_server() {
-  dotnet "$bin" serve "http://127.0.0.1:$PORT" >/tmp/webhook-load-server.log 2>&1 &
+redis_started=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  [ -n "$redis_started" ] && redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+start_server() { # extra serve arguments
+  dotnet "$bin" serve "http://127.0.0.1:$PORT" "$@" >/tmp/webhook-load-server.log 2>&1 &
   server=$!
-  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+  for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && return; sleep 0.05; done
+  echo "the load server did not start:"; cat /tmp/webhook-load-server.log; exit 1
 }
 stop_server() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=; }
+file_for() { case "$1" in github|peer-octokit) echo "$dir/github$2.tsv" ;; *) echo "$dir/standard$2.tsv" ;; esac; }
+path_for() { case "$1" in webhook-redis) echo webhook ;; *) echo "$1" ;; esac; }
 
-run() { # endpoint duration -> requests/s
-  local out
-  out=$(wrk -t1 -c"$CONNECTIONS" -d"$2" -s "$script" "http://127.0.0.1:$PORT/$1")
-  local errors total
+declare -A results latencies
+run() { # endpoint duration file -> prints requests/s; records p50/p99
+  local out errors rps
+  out=$(DELIVERIES=$3 wrk -t1 -c"$CONNECTIONS" -d"$2" -s "$script" "http://127.0.0.1:$PORT/$(path_for "$1")")
   errors=$(grep -oE 'non-2xx or errors: [0-9]+' <<<"$out" | grep -oE '[0-9]+$')
-  total=$(grep -oE '^ *[0-9]+ requests in' <<<"$out" | grep -oE '[0-9]+')
-  if [ "${errors:-0}" != "0" ]; then echo "$1: $errors non-2xx answers" >&2; fi
-  if [ "$1" = webhook ] && [ "${total:-0}" -gt "$COUNT" ]; then echo "warning: $total requests > $COUNT deliveries: some were duplicates; raise DELIVERIES_COUNT" >&2; fi
+  if [ "${errors:-0}" != "0" ]; then echo "$1: $errors non-2xx answers or errors" >&2; fi
+  grep -oE 'latency p50 [0-9.]+ ms p99 [0-9.]+ ms' <<<"$out" | sed 's/latency //' >"$dir/last-latency"   # run is called in $(...)
   grep -oE 'Requests/sec: +[0-9.]+' <<<"$out" | grep -oE '[0-9.]+$'
 }
-
-endpoints=(baseline hmac webhook-noreplay webhook)
-warmup=${DELIVERIES}.warmup
-dotnet "$bin" generate "$COUNT" "$warmup" >/dev/null
-declare -A results
-for r in $(seq 1 "$ROUNDS"); do
-  dotnet "$bin" generate "$COUNT" "$DELIVERIES" >/dev/null   # never seen by this round's server
-  sync
-  start_server
-  for e in "${endpoints[@]}"; do DELIVERIES=$warmup run "$e" 3s >/dev/null; done   # warm-up (JIT, tiering, pools)
+round() { # round-number endpoints...
+  local r=$1; shift
+  local endpoints=("$@") i e rps
+  for e in "${endpoints[@]}"; do run "$e" 2s "$(file_for "$e" .warmup)" >/dev/null; done   # JIT, tiering, pools
   for i in "${!endpoints[@]}"; do
     e=${endpoints[$(( (i + r - 1) % ${#endpoints[@]} ))]}
-    rps=$(run "$e" "$DURATION")
+    rps=$(run "$e" "$DURATION" "$(file_for "$e" "")")
     results[$e]="${results[$e]:-} $rps"
-    printf 'round %d %-16s %10.0f req/s\n' "$r" "$e" "$rps"
+    latencies[$e]=$(cat "$dir/last-latency")
+    printf 'round %d %-22s %9.0f req/s  (%s)\n' "$r" "$e" "$rps" "${latencies[$e]}"
   done
-  stop_server
-done
-
+}
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-base=$(median "${results[baseline]}")
-echo
-printf '%-16s %12s %8s\n' endpoint 'median req/s' ratio
-for e in baseline hmac webhook-noreplay webhook; do
-  m=$(median "${results[$e]}")
-  printf '%-16s %12.0f %8.3f\n' "$e" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print a/b}')"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
+
+for kind in standard github; do
+  for suffix in "" .warmup; do
+    [ -s "$dir/$kind$suffix.tsv" ] || dotnet "$bin" generate "$kind" "$COUNT" "$dir/$kind$suffix.tsv" >/dev/null
+  done
 done
+sync
+
+if [[ " $PHASES " == *" memory "* ]]; then
+  for r in $(seq 1 "$ROUNDS"); do
+    start_server
+    round "$r" baseline hmac webhook-noreplay webhook peer-standardwebhooks github peer-octokit
+    stop_server
+  done
+fi
+if [[ " $PHASES " == *" redis "* ]]; then
+  if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; }
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --logfile /tmp/webhook-load-redis.log
+    redis_started=1
+    for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  for r in $(seq 1 "$ROUNDS"); do
+    redis-cli -p "$REDIS_PORT" flushall >/dev/null   # every round's deliveries are new to the store
+    start_server --redis "127.0.0.1:$REDIS_PORT"
+    round "$r" redis-floor webhook-redis
+    stop_server
+  done
+fi
+declare -A cold
+if [[ " $PHASES " == *" cold "* ]]; then
+  for e in webhook baseline; do
+    for r in $(seq 1 "$ROUNDS"); do
+      start_server
+      slices=
+      for s in 1 2 3 4 5 6; do slices="$slices $(run "$e" 1s "$(file_for "$e" "")")"; done
+      stop_server
+      later=$(median "$(cut -d' ' -f4- <<<"$slices")")
+      first=$(cut -d' ' -f2 <<<"$slices")
+      printf 'cold %d %-10s first second %7.0f req/s, seconds 3-6 median %7.0f req/s: %s\n' "$r" "$e" "$first" "$later" "$(ratio "$first" "$later")"
+      cold[$e]="${cold[$e]:-} $(ratio "$first" "$later")"
+    done
+  done
+fi
+
+echo
+echo "| endpoint | median req/s | p50 / p99 (last round) | ratio |"
+echo "|---|---|---|---|"
+row() { # endpoint reference-endpoint label
+  [ -n "${results[$1]:-}" ] && [ -n "${results[$2]:-}" ] || return 0
+  local m b
+  m=$(median "${results[$1]}"); b=$(median "${results[$2]}")
+  printf '| %s | %.0f | %s | %s |\n' "$3" "$m" "${latencies[$1]}" "$(ratio "$m" "$b")"
+}
+row baseline baseline "baseline: unverified, typed payload (= 1.00)"
+row hmac baseline "baseline + one HMAC (in-memory floor) / baseline"
+row webhook-noreplay baseline "pipeline without nonce store / baseline"
+row webhook baseline "pipeline, in-memory store / baseline"
+row webhook hmac "pipeline, in-memory store / in-memory floor"
+row peer-standardwebhooks baseline "StandardWebhooks 1.1.2 in a minimal API / baseline"
+row webhook peer-standardwebhooks "pipeline, in-memory store / StandardWebhooks 1.1.2"
+row webhook-noreplay peer-standardwebhooks "pipeline without nonce store / StandardWebhooks 1.1.2 (which has none)"
+row peer-octokit peer-octokit "Octokit MapGitHubWebhooks, 9 KB push (= 1.00)"
+row github peer-octokit "our GitHub endpoint / Octokit"
+row redis-floor redis-floor "Redis floor: HMAC + SET NX PX + SET PX (= 1.00)"
+row webhook-redis redis-floor "pipeline, Redis store / Redis floor"
+for e in webhook baseline; do
+  [ -n "${cold[$e]:-}" ] && printf '| cold start, %s: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[$e]}")"
+done
+echo
+echo "($ROUNDS rounds of $DURATION per endpoint, $CONNECTIONS connections, medians; $(nproc) cores)"
