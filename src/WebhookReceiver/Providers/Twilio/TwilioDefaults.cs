@@ -9,6 +9,12 @@ public static class TwilioDefaults
     /// <summary>The signature header: base64 HMAC-SHA1 over the URL and, for form posts, the sorted parameters.</summary>
     public const string SignatureHeader = "X-Twilio-Signature";
 
+    /// <summary>
+    /// The header Twilio adds when a Webhook Rule signs with a SharedKey: <c>key=…,algorithm=HMAC_SHA256</c> (or
+    /// <c>HMAC_SHA1</c>). The signed string is unchanged; the key is the SharedKey secret and the hash the named one.
+    /// </summary>
+    public const string SignatureSettingsHeader = "X-Twilio-Webhooks-Signature-Settings";
+
     /// <summary>The header carrying Twilio's idempotency token, the delivery id (the same on every retry).</summary>
     public const string IdempotencyTokenHeader = "I-Twilio-Idempotency-Token";
 

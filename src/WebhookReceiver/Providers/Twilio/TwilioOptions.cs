@@ -15,4 +15,12 @@ public sealed class TwilioOptions : WebhookSchemeOptions
         // signature can be checked, so a small limit keeps refusing a forged body cheap (413 before any parsing).
         MaxBodySize = TwilioDefaults.MaxBodySize;
     }
+
+    /// <summary>
+    /// Gets or sets the secrets of the Twilio SharedKeys (Webhooks configuration API) that Webhook Rules sign with,
+    /// used as UTF-8; list the old and the new one while rotating. A request carrying
+    /// <see cref="TwilioDefaults.SignatureSettingsHeader"/> is checked against these, with the header's algorithm
+    /// (HMAC-SHA1 or HMAC-SHA256), instead of the Auth Token; with none configured such a request is refused.
+    /// </summary>
+    public IList<string> SharedKeySecrets { get; set; } = [];
 }

@@ -28,6 +28,7 @@ public sealed class TwilioScheme : WebhookScheme
     /// <summary>The most form fields a request may carry (Twilio sends a few dozen).</summary>
     private const int MaxFormFields = 1024;
     private readonly byte[][] _keys;
+    private readonly byte[][] _sharedKeys;
 
     /// <summary>Builds the scheme.</summary>
     /// <param name="name">The registration name.</param>
@@ -36,6 +37,7 @@ public sealed class TwilioScheme : WebhookScheme
         : base(name, options)
     {
         _keys = HmacSignature.Utf8Keys(options);
+        _sharedKeys = [.. options.SharedKeySecrets.Where(k => !string.IsNullOrEmpty(k)).Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>Gets the provider descriptor (id <c>twilio</c>).</summary>
@@ -55,6 +57,9 @@ public sealed class TwilioScheme : WebhookScheme
             return WebhookVerificationResult.Fail(WebhookVerificationFailure.MissingHeader, "no X-Twilio-Signature header");
         if (request.Url is not { } url)
             return UrlSignature.NoUrl("Twilio");
+        var (algorithm, keys, settingsFailure) = SigningKeys(request.GetHeader(TwilioDefaults.SignatureSettingsHeader));
+        if (settingsFailure is not null)
+            return settingsFailure.Value;
 
         var parameters = (List<KeyValuePair<string, string>>?)null;
         if (BodyHash(url) is { } bodyHash)
@@ -73,17 +78,53 @@ public sealed class TwilioScheme : WebhookScheme
                 $"the form body has more than {MaxFormFields} fields or a field longer than the form reader allows"));
         }
 
-        if (Matches(url, parameters, signature))
+        if (Matches(url, parameters, signature, algorithm, keys))
             return WebhookVerificationResult.Success();
-        if (WithOtherPort(url) is { } other && Matches(other, parameters, signature))
+        if (WithOtherPort(url) is { } other && Matches(other, parameters, signature, algorithm, keys))
             return WebhookVerificationResult.Success();
-        return UrlSignature.Mismatch(url);
+        return ReferenceEquals(keys, _sharedKeys)
+            ? WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"signature does not match URL {LogValue.Escape(url)} with the SharedKey secret(s) ({(algorithm == WebhookHmacAlgorithm.Sha256 ? "HMAC-SHA256" : "HMAC-SHA1")}, as {TwilioDefaults.SignatureSettingsHeader} asks)"))
+            : UrlSignature.Mismatch(url);
     }
 
-    private bool Matches(string url, List<KeyValuePair<string, string>>? parameters, string signature)
+    /// <summary>
+    /// Which keys and hash the request was signed with: the Auth Token and HMAC-SHA1 by default; the SharedKey secrets
+    /// and the named algorithm when <see cref="TwilioDefaults.SignatureSettingsHeader"/> is present. The header is not
+    /// signed, but it only chooses among keys the receiver holds: a forger still needs one of them.
+    /// </summary>
+    private (WebhookHmacAlgorithm Algorithm, byte[][] Keys, WebhookVerificationResult? Failure) SigningKeys(string? settings)
+    {
+        if (settings is null)
+            return (WebhookHmacAlgorithm.Sha1, _keys, null);
+        WebhookHmacAlgorithm? algorithm = null;
+        foreach (var part in settings.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!part.StartsWith("algorithm=", StringComparison.OrdinalIgnoreCase))
+                continue;
+            algorithm = part["algorithm=".Length..] switch
+            {
+                "HMAC_SHA256" => WebhookHmacAlgorithm.Sha256,
+                "HMAC_SHA1" => WebhookHmacAlgorithm.Sha1,
+                _ => null,
+            };
+            if (algorithm is null)
+                return (default, [], WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader,
+                    $"{TwilioDefaults.SignatureSettingsHeader} names an algorithm other than HMAC_SHA256 or HMAC_SHA1, which this scheme does not support"));
+        }
+        if (algorithm is null)
+            return (default, [], WebhookVerificationResult.Fail(WebhookVerificationFailure.MalformedHeader,
+                $"{TwilioDefaults.SignatureSettingsHeader} names no algorithm"));
+        if (_sharedKeys.Length == 0)
+            return (default, [], WebhookVerificationResult.Fail(WebhookVerificationFailure.SignatureMismatch,
+                $"the request is signed with a Twilio SharedKey ({TwilioDefaults.SignatureSettingsHeader}), but no SharedKeySecrets are configured for this scheme"));
+        return (algorithm.Value, _sharedKeys, null);
+    }
+
+    private static bool Matches(string url, List<KeyValuePair<string, string>>? parameters, string signature, WebhookHmacAlgorithm algorithm, byte[][] keys)
     {
         using var content = SignedContent(url, parameters);
-        return HmacSignature.Verify(WebhookHmacAlgorithm.Sha1, _keys, content.Span, WebhookSignatureEncoding.Base64, signature);
+        return HmacSignature.Verify(algorithm, keys, content.Span, WebhookSignatureEncoding.Base64, signature);
     }
 
     private static SignedContentBuffer SignedContent(string url, List<KeyValuePair<string, string>>? parameters)
