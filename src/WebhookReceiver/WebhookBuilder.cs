@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +71,28 @@ public sealed class WebhookBuilder
         return this;
     }
 
+    /// <summary>
+    /// Replaces the in-memory inbox store (not durable) with <typeparamref name="TStore"/>, a singleton, for every
+    /// endpoint mapped with <c>UseInbox()</c>. Store packages (e.g. <c>AddRedisInboxStore</c>) call this.
+    /// </summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    public WebhookBuilder AddInboxStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, IWebhookInboxStore
+    {
+        Services.TryAddSingleton<TStore>();
+        return AddInboxStore(static sp => sp.GetRequiredService<TStore>());
+    }
+
+    /// <summary>Replaces the in-memory inbox store (not durable) with the store <paramref name="factory"/> creates, once.</summary>
+    /// <param name="factory">Creates the store from the application's services.</param>
+    public WebhookBuilder AddInboxStore(Func<IServiceProvider, IWebhookInboxStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.RemoveAll<IWebhookInboxStore>();
+        Services.AddSingleton(factory);
+        return this;
+    }
+
     internal static WebhookBuilder Create(IServiceCollection services)
     {
         services.AddOptions();
@@ -95,6 +118,8 @@ public sealed class WebhookBuilder
             }));
         }
         services.TryAddSingleton<IWebhookInboxStore, InMemoryInboxStore>();
+        services.TryAddSingleton<IWebhookInbox, WebhookInbox>();
+        services.TryAddSingleton<InboxMetrics>();
         services.TryAddSingleton<InboxEndpointRegistry>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookInboxOptions>, WebhookInboxOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookInboxProcessor>());

@@ -1,6 +1,6 @@
 namespace WebhookReceiver.Internal;
 
-/// <summary>The endpoints mapped with <c>UseInbox()</c>, by route pattern (the <see cref="InboxEntry.Endpoint"/> of their entries).</summary>
+/// <summary>The endpoints mapped with <c>UseInbox()</c>, by route pattern (the <see cref="WebhookInboxEntry.Endpoint"/> of their entries).</summary>
 internal sealed class InboxEndpointRegistry
 {
     private readonly Dictionary<string, InboxEndpoint> _endpoints = new(StringComparer.Ordinal);

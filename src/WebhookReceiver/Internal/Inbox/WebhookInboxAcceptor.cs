@@ -26,13 +26,13 @@ internal sealed class WebhookInboxAcceptor(IWebhookInboxStore store, TimeProvide
         var body = admitted.Body.ToArray();
         var headers = RedactedHeaders.Of(context.Request.Headers, scheme).Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.ToArray()!)).ToArray();
         var receivedAt = time.GetUtcNow();
-        var entries = new List<InboxEntry>(admitted.Events.Length);
+        var entries = new List<WebhookInboxEntry>(admitted.Events.Length);
         foreach (var claim in admitted.Events)
         {
             if (!claim.IsRunnable)
                 continue;
             var e = claim.Event;
-            entries.Add(new InboxEntry
+            entries.Add(new WebhookInboxEntry
             {
                 Id = Guid.CreateVersion7(receivedAt).ToString("N"),
                 Endpoint = pattern,
@@ -45,7 +45,7 @@ internal sealed class WebhookInboxAcceptor(IWebhookInboxStore store, TimeProvide
                 Headers = headers,
                 Timestamp = admitted.Delivery.Timestamp,
                 ReceivedAt = receivedAt,
-                Status = InboxStatus.Queued,
+                Status = WebhookInboxStatus.Queued,
                 DueAt = receivedAt,
             });
         }

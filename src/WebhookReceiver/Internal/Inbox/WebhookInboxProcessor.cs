@@ -21,6 +21,7 @@ internal sealed class WebhookInboxProcessor(
     IOptions<WebhookOptions> webhookOptions,
     TimeProvider time,
     ILoggerFactory loggers,
+    InboxMetrics metrics,
     IHostEnvironment? environment = null) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
@@ -33,6 +34,7 @@ internal sealed class WebhookInboxProcessor(
         if (store is InMemoryInboxStore && environment?.IsDevelopment() != true)
             InboxLog.NotDurable(_logger);
         var options = inboxOptions.Value;
+        var counting = CountLoopAsync(stoppingToken);
         using var slots = new SemaphoreSlim(options.Concurrency);
         var running = new List<Task>();
         try
@@ -40,7 +42,7 @@ internal sealed class WebhookInboxProcessor(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
-                InboxEntry? entry;
+                WebhookInboxEntry? entry;
                 try
                 {
                     var now = time.GetUtcNow();
@@ -57,7 +59,7 @@ internal sealed class WebhookInboxProcessor(
                 if (entry is null)
                 {
                     slots.Release();
-                    await store.WaitAsync(Poll, time, stoppingToken);
+                    await store.WaitAsync(Poll, stoppingToken);
                     continue;
                 }
                 lock (running)
@@ -74,9 +76,33 @@ internal sealed class WebhookInboxProcessor(
         lock (running)
             last = running.ToArray();
         await Task.WhenAll(last);
+        await counting;
     }
 
-    private async Task RunAsync(InboxEntry entry, WebhookInboxOptions options, SemaphoreSlim slots, CancellationToken stoppingToken)
+    // The counts behind the inbox gauges, taken off the attempts' path.
+    private async Task CountLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    metrics.Counted(await store.CountAsync(stoppingToken));
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    InboxLog.ProcessorFailed(_logger, exception);
+                }
+                await Task.Delay(InboxMetrics.RefreshInterval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunAsync(WebhookInboxEntry entry, WebhookInboxOptions options, SemaphoreSlim slots, CancellationToken stoppingToken)
     {
         try
         {
@@ -94,14 +120,14 @@ internal sealed class WebhookInboxProcessor(
     }
 
     /// <summary>One attempt at one entry; records its new state.</summary>
-    internal async Task AttemptAsync(InboxEntry entry, WebhookInboxOptions options, CancellationToken stoppingToken)
+    internal async Task AttemptAsync(WebhookInboxEntry entry, WebhookInboxOptions options, CancellationToken stoppingToken)
     {
         if (endpoints.Find(entry.Endpoint) is not { } endpoint)
         {
             InboxLog.NoEndpoint(_logger, entry.Id, entry.Endpoint);
-            entry.Status = InboxStatus.Queued;
+            entry.Status = WebhookInboxStatus.Queued;
             entry.DueAt = time.GetUtcNow() + options.Lease;
-            await store.UpdateAsync(entry, CancellationToken.None);
+            await RecordAsync(entry);
             return;
         }
         var scheme = endpoint.Scheme.Current;
@@ -139,9 +165,9 @@ internal sealed class WebhookInboxProcessor(
         {
             // Shutdown: back to the queue, the attempt not counted.
             entry.Attempts--;
-            entry.Status = InboxStatus.Queued;
+            entry.Status = WebhookInboxStatus.Queued;
             entry.DueAt = time.GetUtcNow();
-            await store.UpdateAsync(entry, CancellationToken.None);
+            await RecordAsync(entry);
             return;
         }
         catch (Exception exception)
@@ -154,12 +180,14 @@ internal sealed class WebhookInboxProcessor(
             }
             var delay = Backoff(options, entry.Attempts);
             InboxLog.Retrying(_logger, exception, scheme.Name, entry.Id, LogValue.Of(entry.EventType), entry.Attempts, delay);
-            entry.Status = InboxStatus.Retrying;
+            entry.Status = WebhookInboxStatus.Retrying;
             entry.DueAt = time.GetUtcNow() + delay;
-            await store.UpdateAsync(entry, CancellationToken.None);
+            metrics.Attempt(scheme.Name, WebhookInboxStatus.Retrying);
+            await RecordAsync(entry);
             return;
         }
         InboxLog.Completed(_logger, scheme.Name, entry.Id, LogValue.Of(entry.EventType), entry.Attempts);
+        metrics.Attempt(scheme.Name, WebhookInboxStatus.Completed);
         await CompleteAsync(entry);
     }
 
@@ -172,17 +200,26 @@ internal sealed class WebhookInboxProcessor(
         return TimeSpan.FromMilliseconds(Math.Min(jittered, options.MaxRetryDelay.TotalMilliseconds));
     }
 
-    private ValueTask CompleteAsync(InboxEntry entry)
+    private Task CompleteAsync(WebhookInboxEntry entry)
     {
-        entry.Status = InboxStatus.Completed;
+        entry.Status = WebhookInboxStatus.Completed;
         entry.CompletedAt = time.GetUtcNow();
-        return store.UpdateAsync(entry, CancellationToken.None);
+        return RecordAsync(entry);
     }
 
-    private ValueTask DeadAsync(InboxEntry entry, string scheme, Exception? exception)
+    private Task DeadAsync(WebhookInboxEntry entry, string scheme, Exception? exception)
     {
         InboxLog.Dead(_logger, exception, scheme, entry.Id, LogValue.Of(entry.EventType), entry.Attempts);
-        entry.Status = InboxStatus.Dead;
-        return store.UpdateAsync(entry, CancellationToken.None);
+        metrics.Attempt(scheme, WebhookInboxStatus.Dead);
+        entry.Status = WebhookInboxStatus.Dead;
+        return RecordAsync(entry);
+    }
+
+    // Not cancelled by shutdown: what an attempt did must be written. A lease taken over meanwhile (this attempt ran
+    // longer than Lease) keeps the newer attempt's state; the handler ran twice, which at-least-once allows.
+    private async Task RecordAsync(WebhookInboxEntry entry)
+    {
+        if (!await store.UpdateAsync(entry, CancellationToken.None))
+            InboxLog.LeaseLost(_logger, entry.Id, entry.Status.ToString());
     }
 }

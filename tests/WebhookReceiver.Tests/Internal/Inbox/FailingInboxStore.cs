@@ -1,22 +1,29 @@
-using WebhookReceiver.Internal;
-
 namespace WebhookReceiver.Tests.Internal;
 
-/// <summary>An inbox store that is down: every write throws.</summary>
+/// <summary>An inbox store that is down: every call throws.</summary>
 internal sealed class FailingInboxStore : IWebhookInboxStore
 {
-    public ValueTask AddAsync(IReadOnlyList<InboxEntry> entries, CancellationToken cancellationToken) => throw new TimeoutException("inbox store down (test)");
+    private static TimeoutException Down() => new("inbox store down (test)");
 
-    public ValueTask<InboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => ValueTask.FromResult<InboxEntry?>(null);
+    public ValueTask AddAsync(IReadOnlyList<WebhookInboxEntry> entries, CancellationToken cancellationToken) => throw Down();
 
-    public ValueTask UpdateAsync(InboxEntry entry, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<WebhookInboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => throw Down();
 
-    public ValueTask<InboxEntry?> GetAsync(string id, CancellationToken cancellationToken) => ValueTask.FromResult<InboxEntry?>(null);
+    public ValueTask<bool> UpdateAsync(WebhookInboxEntry entry, CancellationToken cancellationToken) => throw Down();
 
-    public ValueTask<IReadOnlyList<InboxEntry>> ListAsync(InboxStatus? status, int max, CancellationToken cancellationToken)
-        => ValueTask.FromResult<IReadOnlyList<InboxEntry>>([]);
+    public ValueTask<WebhookInboxEntry?> GetAsync(string id, CancellationToken cancellationToken) => throw Down();
 
-    public ValueTask TrimAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<IReadOnlyList<WebhookInboxEntry>> ListAsync(WebhookInboxStatus? status, int max, CancellationToken cancellationToken) => throw Down();
 
-    public Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) => Task.Delay(timeout, cancellationToken);
+    public ValueTask<WebhookInboxCounts> CountAsync(CancellationToken cancellationToken) => throw Down();
+
+    public ValueTask<WebhookInboxOperationResult> RescheduleAsync(string id, bool resetAttempts, DateTimeOffset now, CancellationToken cancellationToken) => throw Down();
+
+    public ValueTask<WebhookInboxOperationResult> DeleteAsync(string id, CancellationToken cancellationToken) => throw Down();
+
+    public ValueTask<long> PurgeAsync(WebhookInboxStatus status, CancellationToken cancellationToken) => throw Down();
+
+    public ValueTask TrimAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken) => throw Down();
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.Delay(timeout, cancellationToken);
 }

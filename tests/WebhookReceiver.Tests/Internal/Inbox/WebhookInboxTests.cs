@@ -32,7 +32,7 @@ public sealed class WebhookInboxTests
             },
             FastRetries);
 
-    private static async Task<InboxEntry> WaitForAsync(WebhookTestHost host, InboxStatus status, TimeSpan? advance = null)
+    private static async Task<WebhookInboxEntry> WaitForAsync(WebhookTestHost host, WebhookInboxStatus status, TimeSpan? advance = null)
     {
         var store = host.Services.GetRequiredService<IWebhookInboxStore>();
         for (var i = 0; i < 400; i++)
@@ -68,12 +68,12 @@ public sealed class WebhookInboxTests
 
         Assert.Equal("""{"status":"accepted"}""", await PostAsync(host, Body("test.slow", """{"ms":5000}""")));
         Assert.Equal(0, ran);
-        var processing = await WaitForAsync(host, InboxStatus.Processing);
+        var processing = await WaitForAsync(host, WebhookInboxStatus.Processing);
         Assert.Equal("msg_1", processing.DeliveryId.Value);
         Assert.True(processing.DeliveryId.IsSigned);
 
         gate.SetResult();
-        var completed = await WaitForAsync(host, InboxStatus.Completed);
+        var completed = await WaitForAsync(host, WebhookInboxStatus.Completed);
         Assert.Equal(1, ran);
         Assert.Equal(1, completed.Attempts);
         Assert.Equal("test.slow", completed.EventType.Value);
@@ -95,12 +95,12 @@ public sealed class WebhookInboxTests
         var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var entry = await WaitForAsync(host, InboxStatus.Processing);
-        Assert.Equal(body, System.Text.Encoding.UTF8.GetString(entry.Body));
+        var entry = await WaitForAsync(host, WebhookInboxStatus.Processing);
+        Assert.Equal(body, System.Text.Encoding.UTF8.GetString(entry.Body.Span));
         Assert.Equal("[redacted]", Assert.Single(entry.Headers, h => h.Key == "Authorization").Value.Single());
         Assert.DoesNotContain(entry.Headers, h => h.Value.Any(v => v.Contains("secret-token", StringComparison.Ordinal)));
         gate.SetResult();
-        await WaitForAsync(host, InboxStatus.Completed);
+        await WaitForAsync(host, WebhookInboxStatus.Completed);
         Assert.Equal("msg_1", seenHeader);
     }
 
@@ -119,7 +119,7 @@ public sealed class WebhookInboxTests
         Assert.Equal("""{"status":"accepted"}""", await PostAsync(host, body));
         Assert.Equal("""{"status":"duplicate"}""", await PostAsync(host, body));
         gate.SetResult();
-        await WaitForAsync(host, InboxStatus.Completed);
+        await WaitForAsync(host, WebhookInboxStatus.Completed);
         Assert.Equal("""{"status":"duplicate"}""", await PostAsync(host, body));
         Assert.Equal(1, ran);
         var all = await host.Services.GetRequiredService<IWebhookInboxStore>().ListAsync(null, 10, CancellationToken.None);
@@ -140,7 +140,7 @@ public sealed class WebhookInboxTests
         });
 
         await PostAsync(host, Body("test.flaky", """{"failures":2}"""));
-        var completed = await WaitForAsync(host, InboxStatus.Completed, advance: TimeSpan.FromSeconds(1));
+        var completed = await WaitForAsync(host, WebhookInboxStatus.Completed, advance: TimeSpan.FromSeconds(1));
         Assert.Equal(3, completed.Attempts);
         Assert.Equal(3, attempts);
         Assert.Equal(1, succeeded);
@@ -157,7 +157,7 @@ public sealed class WebhookInboxTests
         });
 
         await PostAsync(host, Body("test.poison", """{"card":"4242"}"""));
-        var dead = await WaitForAsync(host, InboxStatus.Dead, advance: TimeSpan.FromSeconds(1));
+        var dead = await WaitForAsync(host, WebhookInboxStatus.Dead, advance: TimeSpan.FromSeconds(1));
         Assert.Equal(3, dead.Attempts);
         Assert.Equal(3, attempts);
         Assert.Equal("System.InvalidOperationException: poison (test)", dead.LastError);
