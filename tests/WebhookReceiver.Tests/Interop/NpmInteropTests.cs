@@ -8,11 +8,11 @@ using WebhookReceiver.Tests.Infrastructure;
 namespace WebhookReceiver.Tests.Interop;
 
 /// <summary>
-/// A provider's own npm package judges our bytes: what our scheme signs (<see cref="WebhookScheme.Sign"/>, as the CLI's
-/// <c>webhook sign</c> does) must pass the SDK's verification, and the same signature over a changed body must not.
-/// Packages that can also sign derive from <see cref="NpmInteropTests"/>.
+/// What the interop tests share: a provider's own npm package judges our bytes. The checks are here; the test classes
+/// below choose which apply (<see cref="NpmVerifyInteropTests"/>: the SDK only verifies; <see cref="NpmInteropTests"/>: it
+/// also signs; <see cref="NpmSignInteropTests"/>: only the SDK signs, e.g. a signature kind our signer does not make).
 /// </summary>
-public abstract class NpmVerifyInteropTests
+public abstract class NpmInteropBase
 {
     protected const string SchemeName = "interop";
     protected const string Path = "/webhooks/interop";
@@ -89,8 +89,8 @@ public abstract class NpmVerifyInteropTests
         ? t
         : throw new InvalidOperationException("the body has no 1250 to tamper with; override Tamper");
 
-    [Fact]
-    public async Task OurSignature_TheSdkAccepts()
+    /// <summary>What our scheme signs (<see cref="WebhookScheme.Sign"/>, as the CLI's <c>webhook sign</c> does) passes the SDK's verification.</summary>
+    protected async Task CheckOurSignatureIsAcceptedAsync()
     {
         NodeInterop.RequirePackage(NpmPackage);
         var now = TimeProvider.System.GetUtcNow();
@@ -100,8 +100,8 @@ public abstract class NpmVerifyInteropTests
         Assert.True(verdict.Valid, $"{NpmPackage} rejected WebhookReceiver's {Provider.Id} signature: {verdict.Reason}");
     }
 
-    [Fact]
-    public async Task OurSignatureOverATamperedBody_TheSdkRejects()
+    /// <summary>The same signature over a changed body does not (so the check above can fail).</summary>
+    protected async Task CheckOurSignatureOverATamperedBodyIsRejectedAsync()
     {
         NodeInterop.RequirePackage(NpmPackage);
         var now = TimeProvider.System.GetUtcNow();
@@ -111,14 +111,7 @@ public abstract class NpmVerifyInteropTests
 
         Assert.False(verdict.Valid, $"{NpmPackage} accepted a tampered body: the test cannot fail");
     }
-}
 
-/// <summary>
-/// A package that also signs: its deliveries go through a real receiver (processed once, then answered as a duplicate; a
-/// tampered body 401 without running the handler), and its signature is ours byte for byte where signing is deterministic.
-/// </summary>
-public abstract class NpmInteropTests : NpmVerifyInteropTests
-{
     /// <summary>The header holding the signature in our signed request.</summary>
     protected abstract string SignatureHeader { get; }
 
@@ -158,8 +151,11 @@ public abstract class NpmInteropTests : NpmVerifyInteropTests
         return message;
     }
 
-    [Fact]
-    public async Task SdkSignedDelivery_IsProcessedOnce_ThenADuplicate_AndATamperedBodyIs401()
+    /// <summary>
+    /// The SDK's delivery through a real receiver: processed once, then answered as a duplicate; a tampered body 401
+    /// without running the handler.
+    /// </summary>
+    protected async Task CheckSdkDeliveryThroughTheReceiverAsync()
     {
         NodeInterop.RequirePackage(NpmPackage);
         var handler = new RecordingHandler<JsonElement>();
@@ -191,8 +187,8 @@ public abstract class NpmInteropTests : NpmVerifyInteropTests
         Assert.Equal(1, handler.Runs);
     }
 
-    [Fact]
-    public async Task SdkSignature_AgreesWithOurs()
+    /// <summary>The SDK's signature is ours byte for byte where signing is deterministic; else our scheme verifies it.</summary>
+    protected async Task CheckSdkSignatureAgreesWithOursAsync()
     {
         NodeInterop.RequirePackage(NpmPackage);
         var timestamp = WebhookTestHost.Start;
@@ -217,4 +213,31 @@ public abstract class NpmInteropTests : NpmVerifyInteropTests
             Assert.True(result.Succeeded, result.Reason);
         }
     }
+}
+
+/// <summary>The SDK only verifies: our signatures pass it, tampered ones do not.</summary>
+public abstract class NpmVerifyInteropTests : NpmInteropBase
+{
+    [Fact]
+    public Task OurSignature_TheSdkAccepts() => CheckOurSignatureIsAcceptedAsync();
+
+    [Fact]
+    public Task OurSignatureOverATamperedBody_TheSdkRejects() => CheckOurSignatureOverATamperedBodyIsRejectedAsync();
+}
+
+/// <summary>The SDK verifies and signs: both directions, and the signatures agree.</summary>
+public abstract class NpmInteropTests : NpmVerifyInteropTests
+{
+    [Fact]
+    public Task SdkSignedDelivery_IsProcessedOnce_ThenADuplicate_AndATamperedBodyIs401() => CheckSdkDeliveryThroughTheReceiverAsync();
+
+    [Fact]
+    public Task SdkSignature_AgreesWithOurs() => CheckSdkSignatureAgreesWithOursAsync();
+}
+
+/// <summary>Only the SDK signs (a signature kind our signer does not make): its deliveries through a real receiver.</summary>
+public abstract class NpmSignInteropTests : NpmInteropBase
+{
+    [Fact]
+    public Task SdkSignedDelivery_IsProcessedOnce_ThenADuplicate_AndATamperedBodyIs401() => CheckSdkDeliveryThroughTheReceiverAsync();
 }
