@@ -1,0 +1,231 @@
+// Interop driver: the providers' own npm packages sign or verify a webhook delivery, so the .NET tests
+// (tests/WebhookReceiver.Tests/Interop) can judge WebhookReceiver's bytes against theirs.
+//
+//   node interop.mjs <package> sign   < request.json   -> prints {"headers":{...}} (and "url" when the SDK signs one)
+//   node interop.mjs <package> verify < request.json   -> exit 0 valid, 1 invalid (the SDK's reason on stderr)
+//
+// request.json: { "secret", "body" (the exact body, UTF-8 text), "id", "timestamp" (Unix seconds), "url",
+//                 "headers" {name: value}, "now" (Unix seconds, for SDKs that take the receiving time),
+//                 "algorithm" (twilio: HMAC_SHA1 | HMAC_SHA256), "params" {name: value} (twilio form fields),
+//                 "publicKey" (discord, sendgrid: the key the SDK verifies with) }
+// Any other exit code (2) is a usage or SDK error, never a verdict.
+import { createHash, createPrivateKey, sign as cryptoSign } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const header = (req, name) => {
+  const key = Object.keys(req.headers ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : req.headers[key];
+};
+
+const lowerHeaders = (req) =>
+  Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+
+const ed25519Pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+const packages = {
+  // stripe: Stripe's test header (t=,v1=) and constructEvent.
+  stripe: {
+    async sign(req) {
+      const Stripe = require('stripe');
+      const value = Stripe.webhooks.generateTestHeaderString({ payload: req.body, secret: req.secret, timestamp: req.timestamp });
+      return { headers: { 'Stripe-Signature': value } };
+    },
+    async verify(req) {
+      const Stripe = require('stripe');
+      Stripe.webhooks.constructEvent(Buffer.from(req.body, 'utf8'), header(req, 'Stripe-Signature'), req.secret, 300, undefined, req.now * 1000);
+    },
+  },
+
+  // svix: Svix's Webhook (svix-* headers when it signs; it verifies svix-* or webhook-*).
+  svix: {
+    async sign(req) {
+      const { Webhook } = await import('svix');
+      const signature = new Webhook(req.secret).sign(req.id, new Date(req.timestamp * 1000), req.body);
+      return { headers: { 'svix-id': req.id, 'svix-timestamp': String(req.timestamp), 'svix-signature': signature } };
+    },
+    async verify(req) {
+      const { Webhook } = await import('svix');
+      new Webhook(req.secret).verify(req.body, lowerHeaders(req));
+    },
+  },
+
+  // standardwebhooks: the Standard Webhooks reference library (webhook-* headers).
+  standardwebhooks: {
+    async sign(req) {
+      const { Webhook } = require('standardwebhooks');
+      const signature = new Webhook(req.secret).sign(req.id, new Date(req.timestamp * 1000), req.body);
+      return { headers: { 'webhook-id': req.id, 'webhook-timestamp': String(req.timestamp), 'webhook-signature': signature } };
+    },
+    async verify(req) {
+      const { Webhook } = require('standardwebhooks');
+      new Webhook(req.secret).verify(req.body, lowerHeaders(req));
+    },
+  },
+
+  // @octokit/webhooks-methods: GitHub's X-Hub-Signature-256 (sha256=<hex>).
+  octokit: {
+    async sign(req) {
+      const { sign } = await import('@octokit/webhooks-methods');
+      return { headers: { 'X-Hub-Signature-256': await sign(req.secret, req.body) } };
+    },
+    async verify(req) {
+      const { verify } = await import('@octokit/webhooks-methods');
+      if (!(await verify(req.secret, req.body, header(req, 'X-Hub-Signature-256') ?? '')))
+        throw new Error('verify() returned false');
+    },
+  },
+
+  // twilio: getExpectedTwilioSignature / validateRequest (form params) or validateRequestWithBody (JSON, bodySHA256);
+  // "algorithm" HMAC_SHA256 or HMAC_SHA1 is the SharedKey signature (secret = the SharedKey secret).
+  twilio: {
+    async sign(req) {
+      const twilio = require('twilio');
+      let url = req.url;
+      let params = req.params ?? {};
+      if (req.params === undefined) {
+        // A JSON body: Twilio signs the URL with bodySHA256 = hex SHA-256 of the body, and no parameters.
+        const hash = createHash('sha256').update(Buffer.from(req.body, 'utf8')).digest('hex');
+        url += (url.includes('?') ? '&' : '?') + 'bodySHA256=' + hash;
+        params = {};
+      }
+      const signature = twilio.getExpectedTwilioSignature(req.secret, url, params, req.algorithm);
+      const headers = { 'X-Twilio-Signature': signature };
+      if (req.algorithm)
+        headers['X-Twilio-Webhooks-Signature-Settings'] = `key=${req.sharedKeyId ?? 'webhooks_sharedkey_interop'},algorithm=${req.algorithm}`;
+      return { headers, url };
+    },
+    async verify(req) {
+      const twilio = require('twilio');
+      const signature = header(req, 'X-Twilio-Signature') ?? '';
+      const algorithm = twilio.getSignatureAlgorithm(header(req, 'X-Twilio-Webhooks-Signature-Settings'));
+      const valid = req.params === undefined
+        ? twilio.validateRequestWithBody(req.secret, signature, req.url, req.body, algorithm)
+        : twilio.validateRequest(req.secret, signature, req.url, req.params, algorithm);
+      if (!valid)
+        throw new Error(`validateRequest${req.params === undefined ? 'WithBody' : ''} returned false (algorithm ${algorithm})`);
+    },
+  },
+
+  // @slack/bolt: verifySlackRequest (v0= over v0:{timestamp}:{body}). Bolt has no signer.
+  slack: {
+    async verify(req) {
+      const { verifySlackRequest } = require('@slack/bolt');
+      verifySlackRequest({
+        signingSecret: req.secret,
+        body: req.body,
+        headers: {
+          'x-slack-signature': header(req, 'X-Slack-Signature'),
+          'x-slack-request-timestamp': Number(header(req, 'X-Slack-Request-Timestamp')),
+        },
+        nowMilliseconds: req.now * 1000,
+      });
+    },
+  },
+
+  // square: WebhooksHelper.verifySignature (HMAC-SHA256 over {notification URL}{body}). No signer.
+  square: {
+    async verify(req) {
+      const { WebhooksHelper } = require('square');
+      const valid = await WebhooksHelper.verifySignature({
+        requestBody: req.body,
+        signatureHeader: header(req, 'x-square-hmacsha256-signature') ?? '',
+        signatureKey: req.secret,
+        notificationUrl: req.url,
+      });
+      if (!valid)
+        throw new Error('WebhooksHelper.verifySignature returned false');
+    },
+  },
+
+  // discord-interactions: verifyKey with the application's public key (hex). It has no signer: "sign" is node's
+  // Ed25519 with the seed (the first 32 bytes of the secret's 64), to feed our receiver.
+  discord: {
+    async sign(req) {
+      const seed = Buffer.from(req.secret, 'hex').subarray(0, 32);
+      const key = createPrivateKey({ key: Buffer.concat([ed25519Pkcs8Prefix, seed]), format: 'der', type: 'pkcs8' });
+      const timestamp = String(req.timestamp);
+      const signature = cryptoSign(null, Buffer.from(timestamp + req.body, 'utf8'), key).toString('hex');
+      return { headers: { 'X-Signature-Ed25519': signature, 'X-Signature-Timestamp': timestamp } };
+    },
+    async verify(req) {
+      const { verifyKey } = require('discord-interactions');
+      const valid = await verifyKey(Buffer.from(req.body, 'utf8'), header(req, 'X-Signature-Ed25519') ?? '', header(req, 'X-Signature-Timestamp') ?? '', req.publicKey);
+      if (!valid)
+        throw new Error('verifyKey returned false');
+    },
+  },
+
+  // @sendgrid/eventwebhook: EventWebhook.verifySignature with the verification key as SendGrid shows it (base64
+  // SubjectPublicKeyInfo). It has no signer: "sign" is node's ECDSA P-256/SHA-256 (DER) with the PKCS#8 key.
+  sendgrid: {
+    async sign(req) {
+      const key = createPrivateKey({ key: Buffer.from(req.secret, 'base64'), format: 'der', type: 'pkcs8' });
+      const timestamp = String(req.timestamp);
+      const signature = cryptoSign('sha256', Buffer.from(timestamp + req.body, 'utf8'), key).toString('base64');
+      return { headers: { 'X-Twilio-Email-Event-Webhook-Signature': signature, 'X-Twilio-Email-Event-Webhook-Timestamp': timestamp } };
+    },
+    async verify(req) {
+      const { EventWebhook } = require('@sendgrid/eventwebhook');
+      const webhook = new EventWebhook();
+      const key = webhook.convertPublicKeyToECDSA(req.publicKey);
+      const valid = webhook.verifySignature(key, req.body, header(req, 'X-Twilio-Email-Event-Webhook-Signature') ?? '', header(req, 'X-Twilio-Email-Event-Webhook-Timestamp') ?? '');
+      if (!valid)
+        throw new Error('verifySignature returned false');
+    },
+  },
+
+  // @paddle/paddle-node-sdk: Webhooks.isSignatureValid (ts=;h1= over {ts}:{body}, 5 s against the real clock). No signer.
+  paddle: {
+    async verify(req) {
+      const { Paddle } = require('@paddle/paddle-node-sdk');
+      const paddle = new Paddle('pdl_sdbx_apikey_interop_unused');
+      if (!(await paddle.webhooks.isSignatureValid(req.body, req.secret, header(req, 'Paddle-Signature') ?? '')))
+        throw new Error('isSignatureValid returned false');
+    },
+  },
+};
+
+const readStdin = async () => {
+  const chunks = [];
+  for await (const chunk of process.stdin)
+    chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const [name, action] = process.argv.slice(2);
+const pkg = packages[name];
+if (!pkg || !['sign', 'verify'].includes(action) || !pkg[action]) {
+  console.error(`usage: node interop.mjs <${Object.keys(packages).join('|')}> <sign|verify>` + (pkg && !pkg[action] ? ` (${name} cannot ${action})` : ''));
+  process.exit(2);
+}
+
+let req;
+try {
+  req = JSON.parse(await readStdin());
+} catch (e) {
+  console.error(`the request on stdin is not JSON: ${e.message}`);
+  process.exit(2);
+}
+
+if (action === 'sign') {
+  try {
+    process.stdout.write(JSON.stringify(await pkg.sign(req)));
+  } catch (e) {
+    console.error(`${name} sign failed: ${e.stack ?? e}`);
+    process.exit(2);
+  }
+} else {
+  try {
+    await pkg.verify(req);
+  } catch (e) {
+    // A missing module or a programming error is no verdict on the delivery.
+    if (e?.code === 'MODULE_NOT_FOUND' || e?.code === 'ERR_MODULE_NOT_FOUND' || e instanceof TypeError || e instanceof ReferenceError || e instanceof SyntaxError) {
+      console.error(`${name} verify failed: ${e.stack ?? e}`);
+      process.exit(2);
+    }
+    console.error(`${name} rejected the delivery: ${e?.message ?? e}`);
+    process.exit(1);
+  }
+}
