@@ -116,6 +116,12 @@ internal sealed class FuzzProvider
                 using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
                 return (Convert.ToBase64String(key.ExportPkcs8PrivateKey()), Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
             }
+            case "teams":
+            {
+                // Teams' security token is base64 key bytes.
+                var token = Convert.ToBase64String(Bytes(random, 32));
+                return (token, token);
+            }
             default:
             {
                 var secret = "whsec_" + Convert.ToBase64String(Bytes(random, 32));
@@ -168,6 +174,7 @@ internal sealed class FuzzProvider
             "zendesk" => """{"type":"zen:event-type:ticket.created","id":"zd-#N","detail":{"id":"#N","note":#Q}}""",
             "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
             "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
+            "teams" => """{"type":"message","id":"14859#N","channelId":"msteams","from":{"id":"29:1"},"text":#Q}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
