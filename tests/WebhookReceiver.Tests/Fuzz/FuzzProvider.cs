@@ -175,6 +175,7 @@ internal sealed class FuzzProvider
             "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
             "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
             "teams" => """{"type":"message","id":"14859#N","channelId":"msteams","from":{"id":"29:1"},"text":#Q}""",
+            "eventgrid" => """[{"id":"eg-#N","topic":"/subscriptions/1","subject":"/blobs/#N","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2026-12-03T06:00:00Z","data":{"note":#Q},"dataVersion":"","metadataVersion":"1"},{"specversion":"1.0","type":"Contoso.Orders.OrderPlaced","source":"/contoso","id":"ce-#N","data":{"n":#N}}]""",
             "msgraph" => """{"value":[{"id":"g#N","subscriptionId":"sub-1","changeType":"created","resource":"Users/1/Messages/#N","resourceData":{"id":"m#N","note":#Q},"tenantId":"t-1"},{"subscriptionId":"sub-1","lifecycleEvent":"missed","resource":"Users/1/Messages","tenantId":"t-1"}]}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
