@@ -34,7 +34,12 @@ public static class WebhookEndpointRouteBuilderExtensions
         AddHandlerClasses(dispatcher, services, registry, scheme);
         var endpoint = WebhookEndpoint.Create(services, handle, dispatcher);
         // Schemes whose provider sends a GET handshake (Meta) get GET on the same endpoint; decided once, here.
-        string[] methods = handle.Current is IWebhookGetHandshake ? [HttpMethods.Post, HttpMethods.Get] : [HttpMethods.Post];
+        List<string> methods = [HttpMethods.Post];
+        if (handle.Current is IWebhookGetHandshake)
+            methods.Add(HttpMethods.Get);
+        // Schemes that grant CloudEvents abuse-protection requests get OPTIONS; decided once, here.
+        if (handle.Current.Options.CloudEventsAllowedOrigins.Count > 0)
+            methods.Add(HttpMethods.Options);
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)
             .WithMetadata(new WebhookEndpointMetadata(scheme))
             .WithDisplayName($"Webhook {scheme} {pattern}");

@@ -33,6 +33,9 @@ public static class WebhookProviders
         ZendeskScheme.Provider,
         PagerDutyScheme.Provider,
         MuxScheme.Provider,
+        TeamsScheme.Provider,
+        MicrosoftGraphScheme.Provider,
+        EventGridScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -32,6 +32,13 @@ public abstract class WebhookScheme
     public virtual bool RequiresUrl => false;
 
     /// <summary>
+    /// Whether the scheme reads the request's query string (Event Grid's delivery secret, Microsoft Graph's
+    /// <c>validationToken</c>) without signing the URL: the endpoint then passes <see cref="WebhookRequest.Url"/> too,
+    /// and no host needs pinning (<see cref="WebhookSchemeOptions.PublicBaseUrl"/> is not required).
+    /// </summary>
+    internal virtual bool ReadsQuery => false;
+
+    /// <summary>
     /// Gets the request headers that carry key material of this scheme (GitLab's <c>X-Gitlab-Token</c> is the secret
     /// itself): redacted wherever a delivery is stored or written (capture files, the inbox), besides
     /// <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c>. The default is none.

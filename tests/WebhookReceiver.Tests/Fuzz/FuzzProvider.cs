@@ -116,6 +116,12 @@ internal sealed class FuzzProvider
                 using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
                 return (Convert.ToBase64String(key.ExportPkcs8PrivateKey()), Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
             }
+            case "teams":
+            {
+                // Teams' security token is base64 key bytes.
+                var token = Convert.ToBase64String(Bytes(random, 32));
+                return (token, token);
+            }
             default:
             {
                 var secret = "whsec_" + Convert.ToBase64String(Bytes(random, 32));
@@ -168,6 +174,9 @@ internal sealed class FuzzProvider
             "zendesk" => """{"type":"zen:event-type:ticket.created","id":"zd-#N","detail":{"id":"#N","note":#Q}}""",
             "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
             "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
+            "teams" => """{"type":"message","id":"14859#N","channelId":"msteams","from":{"id":"29:1"},"text":#Q}""",
+            "eventgrid" => """[{"id":"eg-#N","topic":"/subscriptions/1","subject":"/blobs/#N","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2026-12-03T06:00:00Z","data":{"note":#Q},"dataVersion":"","metadataVersion":"1"},{"specversion":"1.0","type":"Contoso.Orders.OrderPlaced","source":"/contoso","id":"ce-#N","data":{"n":#N}}]""",
+            "msgraph" => """{"value":[{"id":"g#N","subscriptionId":"sub-1","changeType":"created","resource":"Users/1/Messages/#N","resourceData":{"id":"m#N","note":#Q},"tenantId":"t-1"},{"subscriptionId":"sub-1","lifecycleEvent":"missed","resource":"Users/1/Messages","tenantId":"t-1"}]}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);

@@ -68,7 +68,7 @@ internal sealed class WebhookAdmission(
         var admitted = false;
         try
         {
-            var request = new WebhookRequest(context.Request.Method, scheme.RequiresUrl ? WebhookUrl.Build(context.Request, scheme.PublicBase) : null,
+            var request = new WebhookRequest(context.Request.Method, scheme.RequiresUrl || scheme.ReadsQuery ? WebhookUrl.Build(context.Request, scheme.PublicBase) : null,
                 context.Request.Headers, body.Memory);
             var verification = scheme.Verify(request, time.GetUtcNow());
             if (verification.Delivery is not { } delivery)

@@ -48,7 +48,9 @@ internal sealed class WebhookEndpoint(
         var current = scheme.Current;
         using var activity = WebhookDiagnostics.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
         activity?.SetTag("webhook.scheme", current.Name);
-        var outcome = HttpMethods.IsGet(context.Request.Method) ? await AnswerGetAsync(context, current) : await ProcessAsync(context, current);
+        var outcome = HttpMethods.IsGet(context.Request.Method) ? await AnswerGetAsync(context, current)
+            : HttpMethods.IsOptions(context.Request.Method) ? await AnswerOptionsAsync(context, current)
+            : await ProcessAsync(context, current);
         activity?.SetTag("webhook.outcome", WebhookOutcomeNames.Of(outcome));
         metrics.Delivery(current.Name, outcome, started);
     }
@@ -70,6 +72,27 @@ internal sealed class WebhookEndpoint(
         {
             admission.Finish(context, delivery, outcome);
         }
+    }
+
+    /// <summary>A CloudEvents abuse-protection request (mapped only when origins are allowed): no body, no handler, no nonce store.</summary>
+    private async ValueTask<WebhookOutcome> AnswerOptionsAsync(HttpContext context, WebhookScheme current)
+    {
+        var answer = CloudEventsAbuseProtection.Answer(context.Request.Headers, current.Options.CloudEventsAllowedOrigins);
+        if (answer is null)
+        {
+            WebhookLog.NotAHandshake(logger, current.Name);
+            await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadHandshake);
+            return WebhookOutcome.Malformed;
+        }
+        if (answer.StatusCode >= StatusCodes.Status400BadRequest)
+        {
+            WebhookLog.HandshakeRefused(logger, current.Name, answer.StatusCode);
+            await WebhookResponses.WriteProblemAsync(context, answer.StatusCode, WebhookResponses.Forbidden);
+            return WebhookOutcome.Unauthorized;
+        }
+        WebhookLog.HandshakeAnswered(logger, current.Name, answer.StatusCode);
+        await WebhookResponses.WriteHandshakeAsync(context, answer);
+        return WebhookOutcome.Handshake;
     }
 
     /// <summary>A GET handshake (mapped only for schemes with <see cref="IWebhookGetHandshake"/>): no body, no handler, no nonce store.</summary>
