@@ -34,6 +34,7 @@ public static class WebhookProviders
         PagerDutyScheme.Provider,
         MuxScheme.Provider,
         BoxScheme.Provider,
+        DocuSignScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

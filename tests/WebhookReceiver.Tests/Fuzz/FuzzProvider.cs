@@ -169,6 +169,7 @@ internal sealed class FuzzProvider
             "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
             "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
             "box" => """{"type":"webhook_event","id":"box-#N","trigger":"FILE.UPLOADED","source":{"id":"#N","type":"file","name":#Q}}""",
+            "docusign" => """{"event":"envelope-completed","apiVersion":"v2.1","retryCount":0,"configurationId":10418,"generatedDateTime":"2024-05-01T12:00:00Z","data":{"accountId":"a1","envelopeId":"env-#N","note":#Q}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
