@@ -35,6 +35,7 @@ public static class WebhookProviders
         MuxScheme.Provider,
         BoxScheme.Provider,
         DocuSignScheme.Provider,
+        AdyenScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -116,6 +116,11 @@ internal sealed class FuzzProvider
                 using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
                 return (Convert.ToBase64String(key.ExportPkcs8PrivateKey()), Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()));
             }
+            case "adyen":
+            {
+                var hex = Convert.ToHexString(Bytes(random, 32));
+                return (hex, hex);
+            }
             default:
             {
                 var secret = "whsec_" + Convert.ToBase64String(Bytes(random, 32));
@@ -170,6 +175,7 @@ internal sealed class FuzzProvider
             "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
             "box" => """{"type":"webhook_event","id":"box-#N","trigger":"FILE.UPLOADED","source":{"id":"#N","type":"file","name":#Q}}""",
             "docusign" => """{"event":"envelope-completed","apiVersion":"v2.1","retryCount":0,"configurationId":10418,"generatedDateTime":"2024-05-01T12:00:00Z","data":{"accountId":"a1","envelopeId":"env-#N","note":#Q}}""",
+            "adyen" => """{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"psp#N","merchantAccountCode":"FuzzMerchant","merchantReference":"order-#N","amount":{"value":1000,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true","reason":#Q}}]}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
