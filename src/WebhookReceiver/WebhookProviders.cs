@@ -36,6 +36,9 @@ public static class WebhookProviders
         TeamsScheme.Provider,
         MicrosoftGraphScheme.Provider,
         EventGridScheme.Provider,
+        BoxScheme.Provider,
+        DocuSignScheme.Provider,
+        AdyenScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

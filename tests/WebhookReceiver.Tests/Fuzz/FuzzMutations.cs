@@ -369,6 +369,12 @@ internal sealed class FuzzMutations(FuzzProvider scheme, Random random, DateTime
         if (scheme.Provider.Id == "mailgun" && !body.IsEmpty
             && System.Text.RegularExpressions.Regex.Match(Encoding.UTF8.GetString(body.Span), "\"signature\":\"([0-9a-f]{64})\"") is { Success: true } match)
             SentSignatures.Add(match.Groups[1].Value);
+        // Adyen's signatures travel in the body too, one per item.
+        if (scheme.Provider.Id == "adyen" && !body.IsEmpty)
+        {
+            foreach (System.Text.RegularExpressions.Match item in System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(body.Span), "\"hmacSignature\":\"([^\"]+)\""))
+                SentSignatures.Add(item.Groups[1].Value);
+        }
     }
 
     private string PathOf(WebhookSignedRequest signed) => signed.Url is { } url ? new Uri(url).PathAndQuery : scheme.Path;

@@ -121,6 +121,10 @@ internal sealed class FuzzProvider
                 // Teams' security token is base64 key bytes.
                 var token = Convert.ToBase64String(Bytes(random, 32));
                 return (token, token);
+            case "adyen":
+            {
+                var hex = Convert.ToHexString(Bytes(random, 32));
+                return (hex, hex);
             }
             default:
             {
@@ -177,6 +181,9 @@ internal sealed class FuzzProvider
             "teams" => """{"type":"message","id":"14859#N","channelId":"msteams","from":{"id":"29:1"},"text":#Q}""",
             "eventgrid" => """[{"id":"eg-#N","topic":"/subscriptions/1","subject":"/blobs/#N","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2026-12-03T06:00:00Z","data":{"note":#Q},"dataVersion":"","metadataVersion":"1"},{"specversion":"1.0","type":"Contoso.Orders.OrderPlaced","source":"/contoso","id":"ce-#N","data":{"n":#N}}]""",
             "msgraph" => """{"value":[{"id":"g#N","subscriptionId":"sub-1","changeType":"created","resource":"Users/1/Messages/#N","resourceData":{"id":"m#N","note":#Q},"tenantId":"t-1"},{"subscriptionId":"sub-1","lifecycleEvent":"missed","resource":"Users/1/Messages","tenantId":"t-1"}]}""",
+            "box" => """{"type":"webhook_event","id":"box-#N","trigger":"FILE.UPLOADED","source":{"id":"#N","type":"file","name":#Q}}""",
+            "docusign" => """{"event":"envelope-completed","apiVersion":"v2.1","retryCount":0,"configurationId":10418,"generatedDateTime":"2024-05-01T12:00:00Z","data":{"accountId":"a1","envelopeId":"env-#N","note":#Q}}""",
+            "adyen" => """{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"psp#N","merchantAccountCode":"FuzzMerchant","merchantReference":"order-#N","amount":{"value":1000,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true","reason":#Q}}]}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);

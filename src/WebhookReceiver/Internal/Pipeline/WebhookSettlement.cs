@@ -44,9 +44,10 @@ internal sealed class WebhookSettlement(IWebhookNonceStore store, WebhookOptions
         if (!admitted.IsWhole)
             WebhookLog.BatchDone(logger, admitted.Scheme.Name, events.Length, result.Outcome);
 
-        if (result.Outcome == WebhookOutcome.Processed && admitted.IsWhole)
+        if (result.Outcome == WebhookOutcome.Processed && (admitted.IsWhole || admitted.Delivery.Acknowledgment is not null))
         {
-            if (reply is not null)
+            // A handler's reply answers a single delivery only; the provider's acknowledgment (Adyen's [accepted]) a batch too.
+            if (reply is not null && admitted.IsWhole)
                 await reply.ExecuteAsync(context);
             else if (admitted.Delivery.Acknowledgment is { } acknowledgment)
                 await WebhookResponses.WriteAsync(context, acknowledgment.StatusCode, acknowledgment.ContentType, acknowledgment.Body);

@@ -36,7 +36,7 @@ internal sealed class HmacSchemeEngine
         string? header = null;
         foreach (var candidate in _spec.Signatures)
         {
-            header = request.GetHeader(candidate.Header);
+            header = candidate.Format.ReadValue(request);
             if (header is not null)
             {
                 source = candidate;
@@ -46,7 +46,7 @@ internal sealed class HmacSchemeEngine
         if (source is null || header is null)
             return Fail(WebhookVerificationFailure.MissingHeader, $"no {_spec.Primary.Header} header{_spec.MissingSignatureHint}");
 
-        Span<Range> candidates = stackalloc Range[SignatureHeaderFormat.MaxCandidates];
+        Span<Range> candidates = stackalloc Range[source.Format.CandidateLimit];
         var count = source.Format.Read(header, candidates, out var carried);
         ReadOnlySpan<char> timestamp = default;
         DateTimeOffset? signedAt = null;

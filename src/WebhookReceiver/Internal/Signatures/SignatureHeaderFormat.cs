@@ -12,6 +12,15 @@ internal abstract class SignatureHeaderFormat(string header)
 
     public string Header { get; } = header;
 
+    /// <summary>
+    /// The most candidates this format reads: <see cref="MaxCandidates"/>, unless the provider sends one signature per
+    /// configured key in headers of their own (DocuSign: up to 100).
+    /// </summary>
+    public virtual int CandidateLimit => MaxCandidates;
+
+    /// <summary>The text this format parses: by default the first value of <see cref="Header"/>, or null when it is absent.</summary>
+    public virtual string? ReadValue(in WebhookRequest request) => request.GetHeader(Header);
+
     /// <summary>Whether the header carries the signed timestamp itself.</summary>
     public virtual bool CarriesTimestamp => false;
 
