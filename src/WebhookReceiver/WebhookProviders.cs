@@ -33,6 +33,7 @@ public static class WebhookProviders
         ZendeskScheme.Provider,
         PagerDutyScheme.Provider,
         MuxScheme.Provider,
+        AsanaScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

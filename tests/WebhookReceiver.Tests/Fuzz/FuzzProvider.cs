@@ -168,6 +168,7 @@ internal sealed class FuzzProvider
             "zendesk" => """{"type":"zen:event-type:ticket.created","id":"zd-#N","detail":{"id":"#N","note":#Q}}""",
             "pagerduty" => """{"event":{"id":"pd#N","event_type":"incident.triggered","data":{"note":#Q}}}""",
             "mux" => """{"id":"mux-#N","type":"video.asset.ready","data":{"id":"asset#N","note":#Q}}""",
+            "asana" => """{"events":[{"user":{"gid":"#N","resource_type":"user"},"created_at":"2026-11-27T12:00:00.000Z","action":"changed","resource":{"gid":"#N","resource_type":"task","name":#Q},"parent":null}]}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
