@@ -39,6 +39,7 @@ public static class WebhookProviders
         BoxScheme.Provider,
         DocuSignScheme.Provider,
         AdyenScheme.Provider,
+        AsanaScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

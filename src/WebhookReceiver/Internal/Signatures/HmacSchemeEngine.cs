@@ -45,6 +45,9 @@ internal sealed class HmacSchemeEngine
         }
         if (source is null || header is null)
             return Fail(WebhookVerificationFailure.MissingHeader, $"no {_spec.Primary.Header} header{_spec.MissingSignatureHint}");
+        if (_keys.Length == 0)
+            return Fail(WebhookVerificationFailure.SignatureMismatch,
+                "no secret is configured yet (the scheme started without one), so no signature can match: configure Secret (or Secrets)");
 
         Span<Range> candidates = stackalloc Range[source.Format.CandidateLimit];
         var count = source.Format.Read(header, candidates, out var carried);
