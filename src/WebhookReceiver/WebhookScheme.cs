@@ -46,6 +46,12 @@ public abstract class WebhookScheme
     public virtual IReadOnlyList<string> SecretHeaders => [];
 
     /// <summary>
+    /// Gets the query parameters that carry key material (Event Grid's <c>code</c>): redacted wherever a delivery is
+    /// stored or written (capture files). The default is none.
+    /// </summary>
+    internal virtual IReadOnlyList<string> SecretQueryParameters => [];
+
+    /// <summary>
     /// Whether the provider reads the handler's reply (Discord interactions, Slack commands and forms, TwiML): such a
     /// scheme refuses inbox mode at start-up, since its deliveries cannot be acknowledged before their handler runs.
     /// </summary>

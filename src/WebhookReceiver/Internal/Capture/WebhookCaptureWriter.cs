@@ -49,7 +49,7 @@ internal sealed class WebhookCaptureWriter : IAsyncDisposable
         }
         var request = context.Request;
         var capture = WebhookCapture.Create(request.Method, string.Concat(request.PathBase.Value, request.Path.Value),
-            request.QueryString.Value, RedactedHeaders.Of(request.Headers, scheme), body, receivedAt);
+            RedactedHeaders.Query(request.QueryString.Value, scheme), RedactedHeaders.Of(request.Headers, scheme), body, receivedAt);
         capture.Scheme = scheme.Name;
         capture.Outcome = WebhookOutcomeNames.Of(outcome);
         capture.StatusCode = context.Response.StatusCode;

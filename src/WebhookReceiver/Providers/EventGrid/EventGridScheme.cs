@@ -44,6 +44,9 @@ public sealed class EventGridScheme : WebhookScheme
     /// <summary>Gets the configured secret header, if any: it is the secret itself.</summary>
     public override IReadOnlyList<string> SecretHeaders { get; }
 
+    /// <summary>The secret's query parameter: redacted in capture files.</summary>
+    internal override IReadOnlyList<string> SecretQueryParameters => [_parameter];
+
     /// <summary>The secret travels in the query string.</summary>
     internal override bool ReadsQuery => true;
 

@@ -77,6 +77,29 @@ public sealed class WebhookCaptureWriterTests
     }
 
     [Fact]
+    public async Task Endpoint_EventGridSecretInTheQuery_IsRedacted()
+    {
+        var directory = Path.Combine(Directory.CreateTempSubdirectory().FullName, "captures");
+        const string secret = "eg-secret-canary-42";
+        await using (var app = await StartAsync(directory,
+            schemes: s => s.AddEventGrid("eventgrid", o => o.Secret = secret),
+            endpoints: web => web.MapWebhook<JsonElement>("/eventgrid", "eventgrid", (_, _) => Task.CompletedTask)))
+        {
+            using var client = app.GetTestClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/eventgrid?src=t&code=" + secret)
+            {
+                Content = new StringContent("""[{"id":"1","eventType":"Contoso.Thing","data":{}}]"""),
+            };
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var capture = WebhookCapture.Load(Assert.Single(Directory.GetFiles(directory, "*.json")));
+        Assert.Equal("?src=t&code=%5Bredacted%5D", capture.Query);
+        Assert.DoesNotContain(secret, string.Concat(Directory.GetFiles(directory, "*.json").Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Endpoint_BodyOverCaptureMaxBodySize_IsNotWritten()
     {
         var directory = Path.Combine(Directory.CreateTempSubdirectory().FullName, "captures");
@@ -92,18 +115,21 @@ public sealed class WebhookCaptureWriterTests
         Assert.Single(Directory.GetFiles(directory, "*.json"));
     }
 
-    private static async Task<WebApplication> StartAsync(string? directory, Action<WebhookOptions>? configure = null)
+    private static async Task<WebApplication> StartAsync(string? directory, Action<WebhookOptions>? configure = null,
+        Action<WebhookBuilder>? schemes = null, Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
-        builder.Services.AddWebhooks(o =>
+        var webhooks = builder.Services.AddWebhooks(o =>
             {
                 o.CaptureDirectory = directory;
                 configure?.Invoke(o);
             })
             .AddStandardWebhooks("standard", o => o.Secret = Secret)
             .AddGitLab("gitlab", o => o.Secret = "gitlab-secret-token-1");
+        schemes?.Invoke(webhooks);
         var app = builder.Build();
+        endpoints?.Invoke(app);
         app.MapWebhook<JsonElement>("/webhooks", "standard", (_, _) => Task.CompletedTask);
         app.MapWebhook<JsonElement>("/gitlab", "gitlab", (_, _) => Task.CompletedTask);
         await app.StartAsync();
