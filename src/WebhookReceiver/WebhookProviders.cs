@@ -40,6 +40,7 @@ public static class WebhookProviders
         DocuSignScheme.Provider,
         AdyenScheme.Provider,
         AsanaScheme.Provider,
+        NotionScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -185,6 +185,7 @@ internal sealed class FuzzProvider
             "docusign" => """{"event":"envelope-completed","apiVersion":"v2.1","retryCount":0,"configurationId":10418,"generatedDateTime":"2024-05-01T12:00:00Z","data":{"accountId":"a1","envelopeId":"env-#N","note":#Q}}""",
             "adyen" => """{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"psp#N","merchantAccountCode":"FuzzMerchant","merchantReference":"order-#N","amount":{"value":1000,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true","reason":#Q}}]}""",
             "asana" => """{"events":[{"user":{"gid":"#N","resource_type":"user"},"created_at":"2026-11-27T12:00:00.000Z","action":"changed","resource":{"gid":"#N","resource_type":"task","name":#Q},"parent":null}]}""",
+            "notion" => """{"id":"ntn-#N","timestamp":"2026-11-27T12:00:00.000Z","type":"page.created","entity":{"id":"page#N","type":"page"},"data":{"note":#Q}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
