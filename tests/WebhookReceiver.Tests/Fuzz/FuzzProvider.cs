@@ -121,6 +121,7 @@ internal sealed class FuzzProvider
                 // Teams' security token is base64 key bytes.
                 var token = Convert.ToBase64String(Bytes(random, 32));
                 return (token, token);
+            }
             case "adyen":
             {
                 var hex = Convert.ToHexString(Bytes(random, 32));
