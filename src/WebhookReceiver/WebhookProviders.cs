@@ -41,6 +41,7 @@ public static class WebhookProviders
         AdyenScheme.Provider,
         AsanaScheme.Provider,
         IntuitScheme.Provider,
+        NotionScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -187,6 +187,7 @@ internal sealed class FuzzProvider
             "adyen" => """{"live":"false","notificationItems":[{"NotificationRequestItem":{"pspReference":"psp#N","merchantAccountCode":"FuzzMerchant","merchantReference":"order-#N","amount":{"value":1000,"currency":"EUR"},"eventCode":"AUTHORISATION","success":"true","reason":#Q}}]}""",
             "asana" => """{"events":[{"user":{"gid":"#N","resource_type":"user"},"created_at":"2026-11-27T12:00:00.000Z","action":"changed","resource":{"gid":"#N","resource_type":"task","name":#Q},"parent":null}]}""",
             "intuit" => """[{"specversion":"1.0","id":"qbo-#N","type":"qbo.customer.created.v1","intuitentityid":"#N","intuitaccountid":"310687","data":{"note":#Q}}]""",
+            "notion" => """{"id":"ntn-#N","timestamp":"2026-11-27T12:00:00.000Z","type":"page.created","entity":{"id":"page#N","type":"page"},"data":{"note":#Q}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
