@@ -113,6 +113,13 @@ internal sealed class RedisNonceStore : IWebhookNonceStore, IAsyncDisposable, ID
 
     internal TimeSpan Timeout => _timeout;
 
+    /// <summary>The store's multiplexer, connecting it first if need be; the Redis inbox store shares it (never disposing it).</summary>
+    internal async Task<IConnectionMultiplexer> GetConnectionAsync()
+    {
+        await GetDatabaseAsync();
+        return Volatile.Read(ref _connection) ?? throw new ObjectDisposedException(nameof(RedisNonceStore));
+    }
+
     /// <summary>
     /// Connects and prepares the connection (see <see cref="PrepareAsync"/>) before the server takes requests, so the first
     /// delivery after start pays neither the connect nor a script compile. Bounded by the connect timeout; a Redis that
