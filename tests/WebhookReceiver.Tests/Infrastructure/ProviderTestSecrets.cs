@@ -15,6 +15,19 @@ public static class ProviderTestSecrets
         ["hmac"] = ["SignatureHeader=X-Signature"],
     };
 
+    /// <summary>
+    /// Bodies of providers whose scheme reads only its own envelope: the generic test body would verify and then be
+    /// refused as unreadable, hiding what a convention test checks. Each is the smallest delivery of that shape.
+    /// </summary>
+    private static readonly Dictionary<string, string> ShapedBodies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["intuit"] = """[{"specversion":"1.0","id":"evt_1","type":"test.event","data":{}}]""",
+    };
+
+    /// <summary>A body with id <c>evt_1</c> and type <c>test.event</c> that the provider's scheme reads.</summary>
+    public static string GenericBody(WebhookProvider provider)
+        => ShapedBodies.GetValueOrDefault(provider.Id) ?? """{"id":"evt_1","type":"test.event","event_id":"e1","data":{}}""";
+
     public static string[] SettingsFor(WebhookProvider provider) => Settings.GetValueOrDefault(provider.Id) ?? [];
 
     public static IEnumerable<KeyValuePair<string, string?>> SettingPairs(WebhookProvider provider)

@@ -90,7 +90,7 @@ public sealed class ProviderConventionTests
 
         var signed = scheme.Sign(new WebhookSigningRequest
         {
-            Body = """{"id":"evt_1","type":"test.event","event_id":"e1","data":{}}"""u8.ToArray(),
+            Body = System.Text.Encoding.UTF8.GetBytes(ProviderTestSecrets.GenericBody(provider)),
             Timestamp = now,
             Url = "https://example.test/webhooks/" + id,
             EventType = "test.event",
