@@ -66,6 +66,13 @@ public abstract class Webhook
     /// </summary>
     public ReadOnlyMemory<byte> Body => IsBound ? _body : throw NotVerified();
 
+    /// <summary>
+    /// Gets which attempt at this event the handler is: 1 in the provider's request and on an inbox entry's first attempt,
+    /// then 2, 3, ... as the inbox retries it (<c>UseInbox()</c>). Delivery is at least once: a handler keyed on
+    /// <see cref="ReplayKey"/> stays correct when an attempt repeats.
+    /// </summary>
+    public int Attempt { get; internal set; } = 1;
+
     /// <summary>Gets the request's headers (e.g. <c>X-Slack-Retry-Num</c>).</summary>
     public IHeaderDictionary Headers => HttpContext.Request.Headers;
 

@@ -156,6 +156,7 @@ internal sealed class WebhookInboxProcessor(
             await DeadAsync(entry, scheme.Name, null);
             return;
         }
+        webhook.Attempt = entry.Attempts;
 
         try
         {
