@@ -36,7 +36,8 @@ internal static class RedisInboxScripts
     /// Takes the next due entry: moves due retries into the stream, then claims (XAUTOCLAIM) a message idle past the lease
     /// (its consumer died), else reads a new one (XREADGROUP &gt;). A message whose entry is gone, completed or dead is
     /// acknowledged and deleted instead (the completed marker is checked before every attempt). Answers the entry's
-    /// fields, or nil. ARGV: prefix, group, consumer, now score, lease-end ticks, min idle ms, now ticks.
+    /// fields, or nil. An entry taken over from a lease that ran out counts the attempt that never reported (att + 1, err
+    /// says so). ARGV: prefix, group, consumer, now score, lease-end ticks, min idle ms, now ticks, lease-ran-out error.
     /// </summary>
     public const string Take = """
         local stream, group, consumer, prefix = KEYS[1], ARGV[2], ARGV[3], ARGV[1]
@@ -59,6 +60,10 @@ internal static class RedisInboxScripts
           local st = tonumber(cur[1])
           if st == 3 or st == 4 then drop(msg) return false end
           if st == 1 and tonumber(cur[2]) > tonumber(ARGV[7]) then return false end
+          if st == 1 then
+            redis.call('HINCRBY', key, 'att', 1)
+            redis.call('HSET', key, 'err', ARGV[8])
+          end
           redis.call('HSET', key, 'st', '1', 'due', ARGV[5], 'msg', msg)
           redis.call('HINCRBY', key, 'lease', 1)
           if st ~= 1 then
@@ -86,6 +91,19 @@ internal static class RedisInboxScripts
           if got then return got end
         end
         return false
+        """;
+
+    /// <summary>
+    /// Extends the lease of an entry still processing under the caller's lease: its due time, and the idle time of its
+    /// stream message (XCLAIM with no minimum idle resets it), so no other consumer's XAUTOCLAIM takes it over. Answers 0
+    /// when the lease was lost. KEYS[1]: stream, KEYS[2]: the entry. ARGV: group, consumer, lease, lease-end ticks.
+    /// </summary>
+    public const string Renew = """
+        local cur = redis.call('HMGET', KEYS[2], 'st', 'lease', 'msg')
+        if cur[1] ~= '1' or cur[2] ~= ARGV[3] then return 0 end
+        redis.call('HSET', KEYS[2], 'due', ARGV[4])
+        if cur[3] and cur[3] ~= '' then redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, cur[3], 'JUSTID') end
+        return 1
         """;
 
     /// <summary>
@@ -119,7 +137,8 @@ internal static class RedisInboxScripts
 
     /// <summary>
     /// Makes a retrying or dead entry queued and due now, back in the stream. Answers -1 (not found), 0 (wrong status)
-    /// or 1. KEYS[9]: the entry. ARGV: id, reset attempts ('1'), now ticks, channel.
+    /// or 1. KEYS[9]: the entry. ARGV: id, reset attempts ('1'), now ticks, channel, the
+    /// lease-ran-out error (cleared: the retry is not one more lost attempt).
     /// </summary>
     public const string Reschedule = """
         local key, id = KEYS[9], ARGV[1]
@@ -129,6 +148,7 @@ internal static class RedisInboxScripts
         if st ~= 2 and st ~= 4 then return 0 end
         redis.call('HSET', key, 'st', '0', 'due', ARGV[3], 'msg', '')
         if ARGV[2] == '1' then redis.call('HSET', key, 'att', '0') end
+        if redis.call('HGET', key, 'err') == ARGV[5] then redis.call('HDEL', key, 'err') end
         redis.call('ZREM', KEYS[2], id)
         redis.call('ZREM', KEYS[3 + st], id)
         redis.call('ZADD', KEYS[3], cur[2], id)

@@ -94,10 +94,19 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
         RedisValue[] args =
         [
             _prefix, _group, Consumer, RedisInboxEntryCodec.ScoreText(now), RedisInboxEntryCodec.Ticks(leaseUntil),
-            minIdle, RedisInboxEntryCodec.Ticks(now),
+            minIdle, RedisInboxEntryCodec.Ticks(now), WebhookInboxEntry.LeaseRanOutError,
         ];
         var result = await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Take, _keys, args), "take", cancellationToken);
         return RedisInboxEntryCodec.Decode(result);
+    }
+
+    public async ValueTask<bool> RenewAsync(WebhookInboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        RedisKey[] keys = [StreamKey, EntryKey(entry.Id)];
+        RedisValue[] args = [_group, Consumer, entry.Lease, RedisInboxEntryCodec.Ticks(leaseUntil)];
+        var result = await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Renew, keys, args), "renew", cancellationToken);
+        return (int)result == 1;
     }
 
     public async ValueTask<bool> UpdateAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
@@ -176,7 +185,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
     public async ValueTask<WebhookInboxOperationResult> RescheduleAsync(string id, bool resetAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        RedisValue[] args = [id, resetAttempts ? "1" : "0", RedisInboxEntryCodec.Ticks(now), _channel.ToString()];
+        RedisValue[] args = [id, resetAttempts ? "1" : "0", RedisInboxEntryCodec.Ticks(now), _channel.ToString(), WebhookInboxEntry.LeaseRanOutError];
         var keys = WithEntry(id);
         var result = await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Reschedule, keys, args), "reschedule", cancellationToken);
         var outcome = ToResult((int)result);

@@ -16,13 +16,26 @@ public interface IWebhookInboxStore
     /// <summary>
     /// Takes the next due entry — queued, retrying past its delay, or processing past its lease (its consumer died) —
     /// marking it processing until <paramref name="leaseUntil"/> and incrementing its <see cref="WebhookInboxEntry.Lease"/>.
-    /// An entry already completed is never handed out.
+    /// An entry taken over from a lease that ran out counts the attempt that never reported: its
+    /// <see cref="WebhookInboxEntry.Attempts"/> is incremented and its <see cref="WebhookInboxEntry.LastError"/> says so,
+    /// so a delivery whose handler brings its process down still ends as a dead letter. An entry already completed is
+    /// never handed out.
     /// </summary>
     /// <param name="now">The current time.</param>
     /// <param name="leaseUntil">When the lease of the attempt ends.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A copy of the entry, or <see langword="null"/> when none is due.</returns>
     ValueTask<WebhookInboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Extends the lease of an entry while its attempt runs (the processor renews every third of the lease), so the
+    /// lease measures how long a stopped instance holds an entry, not how long a handler may take.
+    /// </summary>
+    /// <param name="entry">The entry, with the <see cref="WebhookInboxEntry.Lease"/> it was taken with.</param>
+    /// <param name="leaseUntil">The new end of the lease.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="false"/> when the entry is gone or its lease was taken over (nothing written).</returns>
+    ValueTask<bool> RenewAsync(WebhookInboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Records the state of an entry after an attempt (completed, retrying, dead, or queued again at shutdown).</summary>
     /// <param name="entry">The entry with its new state and the <see cref="WebhookInboxEntry.Lease"/> it was taken with.</param>

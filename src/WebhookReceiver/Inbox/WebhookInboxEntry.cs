@@ -43,7 +43,13 @@ public sealed class WebhookInboxEntry
     /// <summary>Gets or sets where the entry stands.</summary>
     public WebhookInboxStatus Status { get; set; }
 
-    /// <summary>Gets or sets how many attempts ran (an attempt cut short by a shutdown is not counted).</summary>
+    /// <summary>The <see cref="LastError"/> of an attempt that never reported: its lease ran out and the entry was taken over.</summary>
+    public const string LeaseRanOutError = "The attempt did not finish within its lease: the instance running it stopped (crashed, killed or stalled).";
+
+    /// <summary>
+    /// Gets or sets how many attempts ran (an attempt cut short by a shutdown is not counted; one whose instance stopped
+    /// is counted when another takes the entry over).
+    /// </summary>
     public int Attempts { get; set; }
 
     /// <summary>Gets or sets when the entry is next due (queued or retrying), or when its lease ends (processing).</summary>

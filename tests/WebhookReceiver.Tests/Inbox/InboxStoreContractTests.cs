@@ -190,6 +190,8 @@ public abstract class InboxStoreContractTests : IAsyncLifetime
         Assert.Equal(entry.Id, second.Id);
         Assert.Equal(WebhookInboxStatus.Processing, second.Status);
         Assert.Equal(2, second.Lease);
+        Assert.Equal(1, second.Attempts); // the attempt that never reported counts
+        Assert.Equal(WebhookInboxEntry.LeaseRanOutError, second.LastError);
 
         first.Attempts = 1;
         first.Status = WebhookInboxStatus.Retrying;
@@ -199,14 +201,70 @@ public abstract class InboxStoreContractTests : IAsyncLifetime
         var stored = await store.GetAsync(entry.Id, Ct);
         Assert.Equal(WebhookInboxStatus.Processing, stored!.Status);
         Assert.Equal(2, stored.Lease);
-        Assert.Equal(0, stored.Attempts);
-        Assert.Null(stored.LastError);
+        Assert.Equal(1, stored.Attempts);
+        Assert.Equal(WebhookInboxEntry.LeaseRanOutError, stored.LastError);
 
-        second.Attempts = 1;
+        second.Attempts = 2;
+        second.LastError = null;
         second.Status = WebhookInboxStatus.Completed;
         second.CompletedAt = Now();
         Assert.True(await store.UpdateAsync(second, Ct));
         Assert.Equal(WebhookInboxStatus.Completed, (await store.GetAsync(entry.Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Renew_WhileProcessing_KeepsTheEntryFromBeingTakenOverPastTheFirstLease()
+    {
+        var store = await StoreAsync();
+        var entry = NewEntry();
+        await store.AddAsync([entry], Ct);
+        var taken = await TakeAsync(store, ShortLease);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Task.Delay(ShortLease / 2, Ct);
+            Assert.True(await store.RenewAsync(taken, Now() + ShortLease, Ct));
+            Assert.Null(await TryTakeAsync(store, ShortLease)); // two leases have passed since the take, none since the renewal
+        }
+
+        taken.Attempts = 1;
+        taken.Status = WebhookInboxStatus.Completed;
+        taken.CompletedAt = Now();
+        Assert.True(await store.UpdateAsync(taken, Ct));
+        var stored = await store.GetAsync(entry.Id, Ct);
+        Assert.Equal(WebhookInboxStatus.Completed, stored!.Status);
+        Assert.Equal(1, stored.Lease);
+        Assert.Equal(1, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task Renew_AfterTheLeaseWasTakenOver_FalseAndTheNewerLeaseKept()
+    {
+        var store = await StoreAsync();
+        var entry = NewEntry();
+        await store.AddAsync([entry], Ct);
+        var first = await TakeAsync(store, ShortLease);
+        await Task.Delay(ShortLease * 2, Ct);
+        var second = await TakeAsync(store, ShortLease);
+
+        Assert.False(await store.RenewAsync(first, Now() + LongLease, Ct));
+
+        var stored = await store.GetAsync(entry.Id, Ct);
+        Assert.Equal(2, stored!.Lease);
+        Assert.True(await store.RenewAsync(second, Now() + LongLease, Ct));
+    }
+
+    [Fact]
+    public async Task Renew_EntryNotProcessing_False()
+    {
+        var store = await StoreAsync();
+        var completed = await SettleAsync(store, WebhookInboxStatus.Completed);
+        var unknown = NewEntry();
+        unknown.Lease = 1;
+
+        Assert.False(await store.RenewAsync(completed, Now() + LongLease, Ct));
+        Assert.False(await store.RenewAsync(unknown, Now() + LongLease, Ct));
+        Assert.Equal(WebhookInboxStatus.Completed, (await store.GetAsync(completed.Id, Ct))!.Status);
     }
 
     [Fact]

@@ -46,6 +46,11 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
             {
                 if (entry.Status is WebhookInboxStatus.Queued or WebhookInboxStatus.Retrying or WebhookInboxStatus.Processing && entry.DueAt <= now)
                 {
+                    if (entry.Status == WebhookInboxStatus.Processing)
+                    {
+                        entry.Attempts++;
+                        entry.LastError = WebhookInboxEntry.LeaseRanOutError;
+                    }
                     entry.Status = WebhookInboxStatus.Processing;
                     entry.DueAt = leaseUntil;
                     entry.Lease++;
@@ -54,6 +59,18 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
             }
         }
         return ValueTask.FromResult<WebhookInboxEntry?>(null);
+    }
+
+    public ValueTask<bool> RenewAsync(WebhookInboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(entry.Id, out var stored) || stored.Lease != entry.Lease || stored.Status != WebhookInboxStatus.Processing)
+                return ValueTask.FromResult(false);
+            stored.DueAt = leaseUntil;
+        }
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask<bool> UpdateAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
@@ -109,6 +126,8 @@ internal sealed class InMemoryInboxStore : IWebhookInboxStore, IDisposable
             entry.DueAt = now;
             if (resetAttempts)
                 entry.Attempts = 0;
+            if (entry.LastError == WebhookInboxEntry.LeaseRanOutError)
+                entry.LastError = null; // else the processor would take the retry for one more lost attempt
         }
         Signal();
         return ValueTask.FromResult(WebhookInboxOperationResult.Done);

@@ -32,6 +32,6 @@ internal static partial class InboxLog
     [LoggerMessage(68, LogLevel.Information, "Webhook inbox entry {EntryId} ({EventType}) of scheme {Scheme} has no handler: completed as ignored")]
     public static partial void Ignored(ILogger logger, string scheme, string entryId, string? eventType);
 
-    [LoggerMessage(69, LogLevel.Warning, "Webhook inbox entry {EntryId} was taken over by another attempt (its lease ran out): this attempt's result ({Status}) is not recorded. Raise Webhooks:Inbox:Lease above the longest handler")]
+    [LoggerMessage(69, LogLevel.Warning, "Webhook inbox entry {EntryId} was taken over by another attempt: this attempt's result ({Status}) is not recorded. Its lease, renewed while the handler ran, ran out: the instance stalled or could not reach the store for longer than Webhooks:Inbox:Lease")]
     public static partial void LeaseLost(ILogger logger, string entryId, string status);
 }

@@ -131,6 +131,13 @@ internal sealed class WebhookInboxProcessor(
             return;
         }
         var scheme = endpoint.Scheme.Current;
+        if (entry.Attempts >= options.MaxAttempts && entry.LastError == WebhookInboxEntry.LeaseRanOutError)
+        {
+            // Its attempts never reported (the store counted each when the entry was taken over): a delivery that
+            // brings its process down every time ends here, not in an endless loop of take-overs.
+            await DeadAsync(entry, scheme.Name, null);
+            return;
+        }
         entry.Attempts++;
         var handler = endpoint.Dispatcher.Find(entry.EventType.Value);
         if (handler is null)
@@ -160,7 +167,19 @@ internal sealed class WebhookInboxProcessor(
 
         try
         {
-            await handler.InvokeAsync(webhook, context);
+            // The lease is renewed while the handler runs: it bounds how long a stopped instance holds the entry,
+            // not how long a handler may take.
+            using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var renewal = RenewAsync(entry, options, renewing.Token);
+            try
+            {
+                await handler.InvokeAsync(webhook, context);
+            }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renewal;
+            }
         }
         catch (Exception exception) when (stoppingToken.IsCancellationRequested && exception is OperationCanceledException)
         {
@@ -190,6 +209,31 @@ internal sealed class WebhookInboxProcessor(
         InboxLog.Completed(_logger, scheme.Name, entry.Id, LogValue.Of(entry.EventType), entry.Attempts);
         metrics.Attempt(scheme.Name, WebhookInboxStatus.Completed);
         await CompleteAsync(entry);
+    }
+
+    /// <summary>Renews the entry's lease every third of it until cancelled, or until the lease is found lost.</summary>
+    private async Task RenewAsync(WebhookInboxEntry entry, WebhookInboxOptions options, CancellationToken cancellationToken)
+    {
+        var every = options.Lease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, cancellationToken);
+                try
+                {
+                    if (!await store.RenewAsync(entry, time.GetUtcNow() + options.Lease, cancellationToken))
+                        return; // taken over; the outcome will not be recorded (logged then)
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    InboxLog.ProcessorFailed(_logger, exception); // the store is unreachable: try again at the next third
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>RetryDelay × 2^(attempt−1), capped at MaxRetryDelay, times a jitter in [0.8, 1.2).</summary>

@@ -9,6 +9,8 @@ internal sealed class FailingInboxStore : IWebhookInboxStore
 
     public ValueTask<WebhookInboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => throw Down();
 
+    public ValueTask<bool> RenewAsync(WebhookInboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => throw Down();
+
     public ValueTask<bool> UpdateAsync(WebhookInboxEntry entry, CancellationToken cancellationToken) => throw Down();
 
     public ValueTask<WebhookInboxEntry?> GetAsync(string id, CancellationToken cancellationToken) => throw Down();

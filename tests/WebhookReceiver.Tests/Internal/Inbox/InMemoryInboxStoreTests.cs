@@ -81,6 +81,7 @@ public sealed class InMemoryInboxStoreTests
         var second = await store.TakeDueAsync(Now.AddMinutes(1), Now.AddMinutes(2), CancellationToken.None);
 
         second!.Attempts = 1;
+        second.LastError = null;
         second.Status = WebhookInboxStatus.Completed;
         second.CompletedAt = Now.AddMinutes(1);
         await store.UpdateAsync(second, CancellationToken.None);

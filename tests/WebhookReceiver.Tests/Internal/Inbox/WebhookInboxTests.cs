@@ -131,8 +131,10 @@ public sealed class WebhookInboxTests
     {
         var attempts = 0;
         var succeeded = 0;
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<int>();
         await using var host = await StartAsync((hook, ct) =>
         {
+            seen.Enqueue(hook.Attempt);
             if (Interlocked.Increment(ref attempts) <= 2)
                 throw new InvalidOperationException("flaky (test)");
             Interlocked.Increment(ref succeeded);
@@ -144,6 +146,45 @@ public sealed class WebhookInboxTests
         Assert.Equal(3, completed.Attempts);
         Assert.Equal(3, attempts);
         Assert.Equal(1, succeeded);
+        Assert.Equal([1, 2, 3], seen.ToArray());
+    }
+
+    [Fact]
+    public async Task UseInbox_EntryWhoseInstanceDiedInEachAttempt_DeadWhenTakenOverAfterTheLastWithoutRunningAgain()
+    {
+        var calls = 0;
+        await using var host = await StartAsync((hook, ct) =>
+        {
+            Interlocked.Increment(ref calls);
+            return Task.CompletedTask;
+        });
+        var store = host.Services.GetRequiredService<IWebhookInboxStore>();
+        var now = host.Time.GetUtcNow();
+        // As an instance that crashed during attempt 3 of 3 leaves it: processing, its lease run out, two attempts recorded.
+        var body = System.Text.Encoding.UTF8.GetBytes(Body("test.crash"));
+        await store.AddAsync([new WebhookInboxEntry
+        {
+            Id = "0000000000000000001-000001",
+            Endpoint = StandardDelivery.Path,
+            Scheme = "orders",
+            DeliveryId = WebhookValue.FromSigned("msg_crash"),
+            EventType = WebhookValue.FromSigned("test.crash"),
+            ReplayKey = "msg_crash",
+            Body = body,
+            Json = body,
+            Headers = [],
+            ReceivedAt = now,
+            Status = WebhookInboxStatus.Processing,
+            Attempts = 2,
+            Lease = 3,
+            DueAt = now - TimeSpan.FromSeconds(1),
+        }], CancellationToken.None);
+
+        var dead = await WaitForAsync(host, WebhookInboxStatus.Dead, advance: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(3, dead.Attempts);
+        Assert.Equal(WebhookInboxEntry.LeaseRanOutError, dead.LastError);
+        Assert.Equal(0, calls);
     }
 
     [Fact]
