@@ -12,7 +12,11 @@ var webhooks = builder.Services.AddWebhooks()
 // mid-attempt has its entries taken over by another once their lease (Webhooks__Inbox__Lease) runs out.
 if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
 {
-    webhooks.AddRedisNonceStore(o => { o.Configuration = redis; o.InstanceName = "inbox-sample:"; })
+    webhooks.AddRedisNonceStore(o =>
+        {
+            o.Configuration = redis;
+            o.InstanceName = builder.Configuration["Redis:InstanceName"] ?? "inbox-sample:"; // the key prefix, shared by the inbox
+        })
         .AddRedisInboxStore();
 }
 
