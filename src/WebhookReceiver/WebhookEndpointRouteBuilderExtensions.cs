@@ -41,7 +41,7 @@ public static class WebhookEndpointRouteBuilderExtensions
         if (handle.Current.Options.CloudEventsAllowedOrigins.Count > 0)
             methods.Add(HttpMethods.Options);
         var inner = endpoints.MapMethods(pattern, methods, (RequestDelegate)endpoint.InvokeAsync)
-            .WithMetadata(new WebhookEndpointMetadata(scheme))
+            .WithMetadata(new WebhookEndpointMetadata(scheme), dispatcher)
             .WithDisplayName($"Webhook {scheme} {pattern}");
         return new WebhookEndpointConventionBuilder(inner, dispatcher, services, endpoint, pattern);
     }

@@ -27,6 +27,36 @@ public sealed class WebhookStartupTests
     }
 
     [Fact]
+    public async Task PayloadTypeTheJsonResolverCannotProduce_StopsStartupNamingTheTypeAndTheFix()
+    {
+        // What Native AOT gives an app whose source-generated context lacks the payload type: before, every delivery
+        // was answered 400 with only an Information line.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => WebhookTestHost.StartAsync(
+            schemes => schemes.AddStandardWebhooks("orders", o => o.Secret = StandardDelivery.Secret),
+            app => app.MapWebhook(StandardDelivery.Path, "orders").On<OrderEvent>("order.created", (hook, ct) => Task.CompletedTask),
+            services => services.Configure<WebhookOptions>(o => o.JsonSerializerOptions.TypeInfoResolver = JsonResolverWithout.Payloads)));
+
+        var message = error is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0].Message : error.Message;
+        Assert.Contains(StandardDelivery.Path, message, StringComparison.Ordinal);
+        Assert.Contains(typeof(OrderEvent).FullName!, message, StringComparison.Ordinal);
+        Assert.Contains("[JsonSerializable(typeof(OrderEvent))]", message, StringComparison.Ordinal);
+        Assert.Contains("TypeInfoResolverChain", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PayloadTypeTheJsonResolverProduces_Starts()
+    {
+        await using var host = await WebhookTestHost.StartAsync(
+            schemes => schemes.AddStandardWebhooks("orders", o => o.Secret = StandardDelivery.Secret),
+            app => app.MapWebhook(StandardDelivery.Path, "orders").On<OrderEvent>("order.created", (hook, ct) => Task.CompletedTask),
+            services => services.Configure<WebhookOptions>(o => o.JsonSerializerOptions.TypeInfoResolver = StartupJsonContext.Default));
+
+        var response = await host.Client.SendAsync(StandardDelivery.Create(host.Time.GetUtcNow(), StandardDelivery.OrderBody()), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SecretNotBase64_StopsStartupWithoutEchoingTheSecret()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => WebhookTestHost.StartAsync(
@@ -142,4 +172,14 @@ public sealed class WebhookStartupTests
             OnReload();
         }
     }
+}
+
+/// <summary>A source-generated context with the sample payload type, as a Native AOT app has.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(OrderEvent))]
+internal sealed partial class StartupJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+
+/// <summary>A resolver that knows no payload type.</summary>
+internal static class JsonResolverWithout
+{
+    public static System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver Payloads { get; } = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine();
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace WebhookReceiver.Internal;
 
@@ -11,8 +12,8 @@ namespace WebhookReceiver.Internal;
 /// <c>Webhook endpoint POST /webhooks/stripe verified by scheme stripe (stripe)</c>: <c>MapWebhook</c> endpoints and
 /// <see cref="VerifyWebhookAttribute"/> actions alike. Runs once every hosted service has started, when routing is built.
 /// </summary>
-internal sealed partial class WebhookEndpointReporter(IServiceProvider services, WebhookSchemeRegistry registry, ILoggerFactory loggerFactory)
-    : IHostedLifecycleService
+internal sealed partial class WebhookEndpointReporter(IServiceProvider services, WebhookSchemeRegistry registry, IOptions<WebhookOptions> options,
+    ILoggerFactory loggerFactory) : IHostedLifecycleService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger("WebhookReceiver");
 
@@ -25,6 +26,8 @@ internal sealed partial class WebhookEndpointReporter(IServiceProvider services,
         var schemes = registry.Names.ToHashSet(StringComparer.Ordinal);
         foreach (var endpoint in endpoints.Endpoints)
         {
+            if (endpoint.Metadata.GetMetadata<WebhookDispatcher>() is { } dispatcher)
+                CheckPayloadTypes(endpoint, dispatcher);
             var scheme = endpoint.Metadata.GetMetadata<WebhookEndpointMetadata>()?.Scheme ?? endpoint.Metadata.GetMetadata<VerifyWebhookAttribute>()?.Scheme;
             if (scheme is null || !schemes.Contains(scheme) || !_logger.IsEnabled(LogLevel.Information))
                 continue;
@@ -33,6 +36,24 @@ internal sealed partial class WebhookEndpointReporter(IServiceProvider services,
             EndpointMapped(_logger, methods, pattern.StartsWith('/') ? pattern : "/" + pattern, scheme, registry.GetHandle(scheme).Provider.Id);
         }
         return Task.CompletedTask;
+    }
+
+    // A payload type the JSON resolver cannot produce (a source-generated context without it, under Native AOT) would
+    // answer every delivery 400: stop the app now, naming the type and the fix.
+    private void CheckPayloadTypes(Endpoint endpoint, WebhookDispatcher dispatcher)
+    {
+        var json = options.Value.JsonSerializerOptions;
+        foreach (var handler in dispatcher.Handlers)
+        {
+            if (handler.CheckPayloadType(json) is not { } reason)
+                continue;
+            var type = handler.PayloadType;
+            throw new InvalidOperationException(
+                $"{endpoint.DisplayName}: {handler.Description} takes payload type {type.FullName}, which the webhook JSON options cannot read "
+                + $"({reason}). Add [JsonSerializable(typeof({type.Name}))] to your JsonSerializerContext and add that context to "
+                + "WebhookOptions.JsonSerializerOptions.TypeInfoResolverChain (services.Configure<WebhookOptions>(o => "
+                + "o.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default))), or pass its JsonTypeInfo to On/OnAny.");
+        }
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

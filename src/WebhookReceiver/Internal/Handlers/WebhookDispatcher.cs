@@ -28,6 +28,9 @@ internal sealed class WebhookDispatcher(string name = "This webhook endpoint")
         }
     }
 
+    /// <summary>Every handler of the endpoint.</summary>
+    public IEnumerable<WebhookHandlerRegistration> Handlers => _catchAll is null ? _byEventType.Values : _byEventType.Values.Append(_catchAll);
+
     public WebhookHandlerRegistration? Find(string? eventType)
     {
         var frozen = _frozen ??= _byEventType.ToFrozenDictionary(StringComparer.Ordinal);

@@ -20,6 +20,9 @@ internal abstract class WebhookHandlerRegistration : IWebhookBinder
 
     public abstract Task InvokeAsync(Webhook webhook, HttpContext context);
 
+    /// <summary>Why the payload type cannot be read with <paramref name="json"/> (a resolver without it), or <see langword="null"/>.</summary>
+    public abstract string? CheckPayloadType(JsonSerializerOptions json);
+
     Webhook? IWebhookBinder.Bind(JsonSerializerOptions json, string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body,
         HttpContext context, out string? error) => CreateWebhook(json, scheme, delivery, webhookEvent, body, context, out error);
 }

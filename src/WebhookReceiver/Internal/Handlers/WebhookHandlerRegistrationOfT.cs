@@ -20,6 +20,19 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
             ? new Webhook<T>(scheme, delivery, webhookEvent, body, context, payload)
             : null;
 
+    public override string? CheckPayloadType(JsonSerializerOptions json)
+    {
+        try
+        {
+            _ = TypeInfo(json);
+            return null;
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or InvalidCastException)
+        {
+            return e.Message;
+        }
+    }
+
     private JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options)
     {
         if (_explicitTypeInfo is not null)
