@@ -188,6 +188,7 @@ internal sealed class FuzzProvider
             "asana" => """{"events":[{"user":{"gid":"#N","resource_type":"user"},"created_at":"2026-11-27T12:00:00.000Z","action":"changed","resource":{"gid":"#N","resource_type":"task","name":#Q},"parent":null}]}""",
             "intuit" => """[{"specversion":"1.0","id":"qbo-#N","type":"qbo.customer.created.v1","intuitentityid":"#N","intuitaccountid":"310687","data":{"note":#Q}}]""",
             "notion" => """{"id":"ntn-#N","timestamp":"2026-11-27T12:00:00.000Z","type":"page.created","entity":{"id":"page#N","type":"page"},"data":{"note":#Q}}""",
+            "sentry" => """{"action":"created","actor":{"id":"sentry","name":"Sentry","type":"application"},"data":{"issue":{"id":"#N","title":#Q}},"installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
