@@ -98,7 +98,7 @@ internal sealed class WebhookEndpoint(
     /// <summary>A GET handshake (mapped only for schemes with <see cref="IWebhookGetHandshake"/>): no body, no handler, no nonce store.</summary>
     private async ValueTask<WebhookOutcome> AnswerGetAsync(HttpContext context, WebhookScheme current)
     {
-        if (current is not IWebhookGetHandshake handshake || handshake.AnswerGet(context.Request.Query) is not { } answer)
+        if (current is not IWebhookGetHandshake handshake || handshake.AnswerGet(context.Request.Query, context.Request.Headers) is not { } answer)
         {
             WebhookLog.NotAHandshake(logger, current.Name);
             await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadHandshake);
