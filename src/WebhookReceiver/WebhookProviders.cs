@@ -45,6 +45,7 @@ public static class WebhookProviders
         SentryScheme.Provider,
         PostmarkScheme.Provider,
         OktaScheme.Provider,
+        TrelloScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

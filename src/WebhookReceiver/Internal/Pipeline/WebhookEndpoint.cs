@@ -50,6 +50,7 @@ internal sealed class WebhookEndpoint(
         activity?.SetTag("webhook.scheme", current.Name);
         var outcome = HttpMethods.IsGet(context.Request.Method) ? await AnswerGetAsync(context, current)
             : HttpMethods.IsOptions(context.Request.Method) ? await AnswerOptionsAsync(context, current)
+            : HttpMethods.IsHead(context.Request.Method) ? AnswerHead(context, current)
             : await ProcessAsync(context, current);
         activity?.SetTag("webhook.outcome", WebhookOutcomeNames.Of(outcome));
         metrics.Delivery(current.Name, outcome, started);
@@ -92,6 +93,23 @@ internal sealed class WebhookEndpoint(
         }
         WebhookLog.HandshakeAnswered(logger, current.Name, answer.StatusCode);
         await WebhookResponses.WriteHandshakeAsync(context, answer);
+        return WebhookOutcome.Handshake;
+    }
+
+    /// <summary>
+    /// A HEAD check of the URL (mapped only for schemes that answer one, Trello's): 200 with no body, no handler, no nonce
+    /// store; any other scheme's HEAD (not mapped, so not reached) is a 405 from routing.
+    /// </summary>
+    private WebhookOutcome AnswerHead(HttpContext context, WebhookScheme current)
+    {
+        if (!current.AnswersHead)
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return WebhookOutcome.Malformed;
+        }
+        WebhookLog.HandshakeAnswered(logger, current.Name, StatusCodes.Status200OK);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentLength = 0;
         return WebhookOutcome.Handshake;
     }
 
