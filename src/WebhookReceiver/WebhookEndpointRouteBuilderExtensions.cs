@@ -13,7 +13,7 @@ public static class WebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps a POST endpoint at <paramref name="pattern"/> whose deliveries are verified by the scheme named
-    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's). Add handlers on the result with <c>On</c>/<c>OnAny</c>;
+    /// <paramref name="scheme"/> (and GET too, for schemes that answer a GET handshake, such as Meta's; HEAD for Trello's URL check). Add handlers on the result with <c>On</c>/<c>OnAny</c>;
     /// the <see cref="IWebhookHandler{T}"/> classes registered for the scheme (<c>AddWebhookHandlers</c>) are added first, and the same
     /// event type handled twice throws. Throws at start-up when
     /// <c>AddWebhooks()</c> was not called or no scheme has that name: verification is never skipped silently.
@@ -37,6 +37,9 @@ public static class WebhookEndpointRouteBuilderExtensions
         List<string> methods = [HttpMethods.Post];
         if (handle.Current is IWebhookGetHandshake)
             methods.Add(HttpMethods.Get);
+        // Schemes whose provider checks the URL with HEAD (Trello) get HEAD, answered 200 and nothing else.
+        if (handle.Current.AnswersHead)
+            methods.Add(HttpMethods.Head);
         // Schemes that grant CloudEvents abuse-protection requests get OPTIONS; decided once, here.
         if (handle.Current.Options.CloudEventsAllowedOrigins.Count > 0)
             methods.Add(HttpMethods.Options);

@@ -42,6 +42,10 @@ public static class WebhookProviders
         AsanaScheme.Provider,
         IntuitScheme.Provider,
         NotionScheme.Provider,
+        SentryScheme.Provider,
+        PostmarkScheme.Provider,
+        OktaScheme.Provider,
+        TrelloScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -57,6 +57,12 @@ public abstract class WebhookScheme
     /// </summary>
     internal virtual bool RepliesSynchronously => false;
 
+    /// <summary>
+    /// Whether the provider checks the webhook URL with a HEAD request before it sends anything (Trello, when a webhook is
+    /// created): <c>MapWebhook</c> then maps HEAD too, answered 200 with no body, no handler and no nonce store.
+    /// </summary>
+    internal virtual bool AnswersHead => false;
+
     /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
     internal Internal.WebhookUrl.PublicBase? PublicBase { get; }
 

@@ -122,6 +122,12 @@ internal sealed class FuzzProvider
                 var token = Convert.ToBase64String(Bytes(random, 32));
                 return (token, token);
             }
+            case "postmark":
+            {
+                // Basic credentials, written username:password.
+                var credentials = "fuzz:" + Hex(random, 16);
+                return (credentials, credentials);
+            }
             case "adyen":
             {
                 var hex = Convert.ToHexString(Bytes(random, 32));
@@ -188,6 +194,10 @@ internal sealed class FuzzProvider
             "asana" => """{"events":[{"user":{"gid":"#N","resource_type":"user"},"created_at":"2026-11-27T12:00:00.000Z","action":"changed","resource":{"gid":"#N","resource_type":"task","name":#Q},"parent":null}]}""",
             "intuit" => """[{"specversion":"1.0","id":"qbo-#N","type":"qbo.customer.created.v1","intuitentityid":"#N","intuitaccountid":"310687","data":{"note":#Q}}]""",
             "notion" => """{"id":"ntn-#N","timestamp":"2026-11-27T12:00:00.000Z","type":"page.created","entity":{"id":"page#N","type":"page"},"data":{"note":#Q}}""",
+            "sentry" => """{"action":"created","actor":{"id":"sentry","name":"Sentry","type":"application"},"data":{"issue":{"id":"#N","title":#Q}},"installation":{"uuid":"a8e5d37a-696c-4c54-adb5-b3f28d64c7de"}}""",
+            "postmark" => """{"RecordType":"Bounce","MessageStream":"outbound","ID":#N,"Type":"HardBounce","TypeCode":1,"MessageID":"883953f4-6105-42a2-a16a-#N","Email":"john@example.com","BouncedAt":"2026-11-27T12:00:00Z","Description":#Q}""",
+            "okta" => """{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","eventId":"okta-#N","data":{"events":[{"uuid":"uuid-#N","published":"2026-11-27T12:00:00.000Z","eventType":"user.lifecycle.create","displayMessage":#Q},{"uuid":"uuid-#N-2","eventType":"user.lifecycle.activate","displayMessage":"second"}]},"eventTime":"2026-11-27T12:00:00.000Z"}""",
+            "trello" => """{"action":{"id":"5f2b#N","idMemberCreator":"5e1a","type":"updateCard","date":"2026-11-27T12:00:00.000Z","data":{"card":{"id":"c#N","name":#Q}}},"model":{"id":"b1","name":"Board"},"webhook":{"id":"w1","idModel":"b1","active":true}}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);

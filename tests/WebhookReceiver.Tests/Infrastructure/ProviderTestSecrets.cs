@@ -13,6 +13,7 @@ public static class ProviderTestSecrets
     private static readonly Dictionary<string, string[]> Settings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["hmac"] = ["SignatureHeader=X-Signature"],
+        ["trello"] = ["CallbackUrl=https://example.test/webhooks/trello"],
     };
 
     /// <summary>

@@ -50,6 +50,7 @@ internal sealed class WebhookEndpoint(
         activity?.SetTag("webhook.scheme", current.Name);
         var outcome = HttpMethods.IsGet(context.Request.Method) ? await AnswerGetAsync(context, current)
             : HttpMethods.IsOptions(context.Request.Method) ? await AnswerOptionsAsync(context, current)
+            : HttpMethods.IsHead(context.Request.Method) ? AnswerHead(context, current)
             : await ProcessAsync(context, current);
         activity?.SetTag("webhook.outcome", WebhookOutcomeNames.Of(outcome));
         metrics.Delivery(current.Name, outcome, started);
@@ -95,10 +96,27 @@ internal sealed class WebhookEndpoint(
         return WebhookOutcome.Handshake;
     }
 
+    /// <summary>
+    /// A HEAD check of the URL (mapped only for schemes that answer one, Trello's): 200 with no body, no handler, no nonce
+    /// store; any other scheme's HEAD (not mapped, so not reached) is a 405 from routing.
+    /// </summary>
+    private WebhookOutcome AnswerHead(HttpContext context, WebhookScheme current)
+    {
+        if (!current.AnswersHead)
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return WebhookOutcome.Malformed;
+        }
+        WebhookLog.HandshakeAnswered(logger, current.Name, StatusCodes.Status200OK);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentLength = 0;
+        return WebhookOutcome.Handshake;
+    }
+
     /// <summary>A GET handshake (mapped only for schemes with <see cref="IWebhookGetHandshake"/>): no body, no handler, no nonce store.</summary>
     private async ValueTask<WebhookOutcome> AnswerGetAsync(HttpContext context, WebhookScheme current)
     {
-        if (current is not IWebhookGetHandshake handshake || handshake.AnswerGet(context.Request.Query) is not { } answer)
+        if (current is not IWebhookGetHandshake handshake || handshake.AnswerGet(context.Request.Query, context.Request.Headers) is not { } answer)
         {
             WebhookLog.NotAHandshake(logger, current.Name);
             await WebhookResponses.WriteProblemAsync(context, StatusCodes.Status400BadRequest, WebhookResponses.BadHandshake);

@@ -4,7 +4,7 @@ using System.Text;
 namespace WebhookReceiver.Internal;
 
 /// <summary>
-/// Compares a plain token from a request (GitLab's <c>X-Gitlab-Token</c>, Meta's <c>hub.verify_token</c>) with the
+/// Compares a plain token from a request (GitLab's <c>X-Gitlab-Token</c>, Meta's <c>hub.verify_token</c>, Postmark's Basic credentials) with the
 /// configured ones in constant time: both sides are SHA-256 hashed first, so neither content nor length leaks.
 /// </summary>
 internal static class SecretToken
@@ -21,8 +21,14 @@ internal static class SecretToken
         var max = Encoding.UTF8.GetMaxByteCount(candidate.Length);
         Span<byte> utf8 = max <= StackLimit ? stackalloc byte[StackLimit] : new byte[max];
         var length = Encoding.UTF8.GetBytes(candidate, utf8);
+        return MatchesAny(hashes, utf8[..length]);
+    }
+
+    /// <summary>Whether the UTF-8 bytes <paramref name="candidate"/> equal any configured token (decoded credentials, e.g. Basic authentication's); every hash is compared.</summary>
+    public static bool MatchesAny(byte[][] hashes, ReadOnlySpan<byte> candidate)
+    {
         Span<byte> hash = stackalloc byte[HashSize];
-        SHA256.HashData(utf8[..length], hash);
+        SHA256.HashData(candidate, hash);
         var match = false;
         foreach (var expected in hashes)
             match |= CryptographicOperations.FixedTimeEquals(hash, expected);
