@@ -42,6 +42,7 @@ public static class WebhookProviders
         AsanaScheme.Provider,
         IntuitScheme.Provider,
         NotionScheme.Provider,
+        XeroScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>
