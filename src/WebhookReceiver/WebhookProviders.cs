@@ -43,6 +43,7 @@ public static class WebhookProviders
         IntuitScheme.Provider,
         NotionScheme.Provider,
         XeroScheme.Provider,
+        WooCommerceScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -69,6 +69,7 @@ internal sealed class FuzzProvider
     {
         "github" => "push",
         "shopify" => "orders/create",
+        "woocommerce" => "order.created",
         "bitbucket" => "repo:push",
         "gitlab" => "Push Hook",
         _ => null,
@@ -189,6 +190,7 @@ internal sealed class FuzzProvider
             "intuit" => """[{"specversion":"1.0","id":"qbo-#N","type":"qbo.customer.created.v1","intuitentityid":"#N","intuitaccountid":"310687","data":{"note":#Q}}]""",
             "notion" => """{"id":"ntn-#N","timestamp":"2026-11-27T12:00:00.000Z","type":"page.created","entity":{"id":"page#N","type":"page"},"data":{"note":#Q}}""",
             "xero" => """{"events":[{"resourceUrl":"https://api.xero.com/api.xro/2.0/Invoices/inv-#N","resourceId":"inv-#N","eventDateUtc":"2026-11-27T12:00:00.000","eventType":"UPDATE","eventCategory":"INVOICE","tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","tenantType":"ORGANISATION","note":#Q}],"lastEventSequence":#N,"firstEventSequence":#N,"entropy":"fuzz#N"}""",
+            "woocommerce" => """{"id":#N,"parent_id":0,"status":"processing","currency":"USD","total":"29.35","billing":{"first_name":"John","email":"john@example.com"},"customer_note":#Q}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
