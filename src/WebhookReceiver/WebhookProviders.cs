@@ -44,6 +44,7 @@ public static class WebhookProviders
         NotionScheme.Provider,
         XeroScheme.Provider,
         WooCommerceScheme.Provider,
+        SegmentScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -191,6 +191,7 @@ internal sealed class FuzzProvider
             "notion" => """{"id":"ntn-#N","timestamp":"2026-11-27T12:00:00.000Z","type":"page.created","entity":{"id":"page#N","type":"page"},"data":{"note":#Q}}""",
             "xero" => """{"events":[{"resourceUrl":"https://api.xero.com/api.xro/2.0/Invoices/inv-#N","resourceId":"inv-#N","eventDateUtc":"2026-11-27T12:00:00.000","eventType":"UPDATE","eventCategory":"INVOICE","tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","tenantType":"ORGANISATION","note":#Q}],"lastEventSequence":#N,"firstEventSequence":#N,"entropy":"fuzz#N"}""",
             "woocommerce" => """{"id":#N,"parent_id":0,"status":"processing","currency":"USD","total":"29.35","billing":{"first_name":"John","email":"john@example.com"},"customer_note":#Q}""",
+            "segment" => """{"anonymousId":"anon-#N","event":"Order Completed","messageId":"ajs-fuzz-#N","properties":{"order_id":"#N","note":#Q},"timestamp":"2026-11-27T12:00:00.000Z","sentAt":"2026-11-27T12:00:00.100Z","type":"track","userId":"u#N"}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);
