@@ -46,6 +46,9 @@ public static class WebhookProviders
         PostmarkScheme.Provider,
         OktaScheme.Provider,
         TrelloScheme.Provider,
+        XeroScheme.Provider,
+        WooCommerceScheme.Provider,
+        SegmentScheme.Provider,
     ];
 
     /// <summary>Gets the provider with id <paramref name="id"/> (case-insensitive), or <see langword="null"/>.</summary>

@@ -63,6 +63,14 @@ public abstract class WebhookScheme
     /// </summary>
     internal virtual bool AnswersHead => false;
 
+    /// <summary>
+    /// Whether the provider wants the library's own answers to a delivery without a body (Xero: "there is no body in the
+    /// response", 200 or 401 alone): <c>{"status":…}</c> acknowledgments and problem details are then written as their
+    /// status code (and headers such as <c>Retry-After</c>) with <c>Content-Length: 0</c>. Answers the scheme writes
+    /// itself (handshakes, <see cref="WebhookDelivery.Acknowledgment"/>) and handlers' replies are written as they are.
+    /// </summary>
+    internal virtual bool AnswersWithoutBody => false;
+
     /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
     internal Internal.WebhookUrl.PublicBase? PublicBase { get; }
 

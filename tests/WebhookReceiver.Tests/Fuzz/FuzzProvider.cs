@@ -69,6 +69,7 @@ internal sealed class FuzzProvider
     {
         "github" => "push",
         "shopify" => "orders/create",
+        "woocommerce" => "order.created",
         "bitbucket" => "repo:push",
         "gitlab" => "Push Hook",
         _ => null,
@@ -198,6 +199,9 @@ internal sealed class FuzzProvider
             "postmark" => """{"RecordType":"Bounce","MessageStream":"outbound","ID":#N,"Type":"HardBounce","TypeCode":1,"MessageID":"883953f4-6105-42a2-a16a-#N","Email":"john@example.com","BouncedAt":"2026-11-27T12:00:00Z","Description":#Q}""",
             "okta" => """{"eventType":"com.okta.event_hook","eventTypeVersion":"1.0","eventId":"okta-#N","data":{"events":[{"uuid":"uuid-#N","published":"2026-11-27T12:00:00.000Z","eventType":"user.lifecycle.create","displayMessage":#Q},{"uuid":"uuid-#N-2","eventType":"user.lifecycle.activate","displayMessage":"second"}]},"eventTime":"2026-11-27T12:00:00.000Z"}""",
             "trello" => """{"action":{"id":"5f2b#N","idMemberCreator":"5e1a","type":"updateCard","date":"2026-11-27T12:00:00.000Z","data":{"card":{"id":"c#N","name":#Q}}},"model":{"id":"b1","name":"Board"},"webhook":{"id":"w1","idModel":"b1","active":true}}""",
+            "xero" => """{"events":[{"resourceUrl":"https://api.xero.com/api.xro/2.0/Invoices/inv-#N","resourceId":"inv-#N","eventDateUtc":"2026-11-27T12:00:00.000","eventType":"UPDATE","eventCategory":"INVOICE","tenantId":"c2cc9b6e-9458-4c7d-93cc-f02b81b0594f","tenantType":"ORGANISATION","note":#Q}],"lastEventSequence":#N,"firstEventSequence":#N,"entropy":"fuzz#N"}""",
+            "woocommerce" => """{"id":#N,"parent_id":0,"status":"processing","currency":"USD","total":"29.35","billing":{"first_name":"John","email":"john@example.com"},"customer_note":#Q}""",
+            "segment" => """{"anonymousId":"anon-#N","event":"Order Completed","messageId":"ajs-fuzz-#N","properties":{"order_id":"#N","note":#Q},"timestamp":"2026-11-27T12:00:00.000Z","sentAt":"2026-11-27T12:00:00.100Z","type":"track","userId":"u#N"}""",
             _ => throw new InvalidOperationException($"No fuzz body for provider '{Provider.Id}': add one (every provider of WebhookProviders.All is fuzzed)."),
         };
         return template.Replace("#N", i, StringComparison.Ordinal).Replace("#Q", '"' + note + '"', StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public static class ProviderTestSecrets
     private static readonly Dictionary<string, string> ShapedBodies = new(StringComparer.OrdinalIgnoreCase)
     {
         ["intuit"] = """[{"specversion":"1.0","id":"evt_1","type":"test.event","data":{}}]""",
+        ["xero"] = """{"events":[{"resourceId":"evt_1","eventDateUtc":"2026-01-15T10:30:00.000","eventType":"event","eventCategory":"test","tenantId":"t1"}],"lastEventSequence":1,"firstEventSequence":1,"entropy":"e1"}""",
     };
 
     /// <summary>A body with id <c>evt_1</c> and type <c>test.event</c> that the provider's scheme reads.</summary>

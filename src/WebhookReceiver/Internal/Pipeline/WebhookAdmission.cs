@@ -38,6 +38,8 @@ internal sealed class WebhookAdmission(
     public async ValueTask<Admission> AdmitAsync(HttpContext context, WebhookScheme scheme, bool whole = false)
     {
         var aborted = context.RequestAborted;
+        if (scheme.AnswersWithoutBody)
+            WebhookResponses.OmitBodies(context);
         var receivedAt = capture is null ? default : time.GetUtcNow();
         PooledBody? read;
         try

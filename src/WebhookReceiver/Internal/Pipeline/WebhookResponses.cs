@@ -28,14 +28,20 @@ internal static class WebhookResponses
     public static readonly byte[] InternalServerError = Problem(500, "15.6.1", "Internal Server Error", "The webhook handler failed. The delivery can be retried.");
     public static readonly byte[] ServiceUnavailable = Problem(503, "15.6.4", "Service Unavailable", "The webhook cannot be processed right now. Retry later.");
 
+    /// <summary>
+    /// Makes the acknowledgments and problem details of this request bodiless (<see cref="WebhookScheme.AnswersWithoutBody"/>):
+    /// called once the scheme is known, before anything is answered.
+    /// </summary>
+    public static void OmitBodies(HttpContext context) => context.Features.Set(BodilessAnswers.Instance);
+
     public static ValueTask WriteStatusAsync(HttpContext context, int statusCode, byte[] body)
-        => WriteAsync(context, statusCode, Json, body);
+        => IsBodiless(context) ? WriteAsync(context, statusCode, "", default) : WriteAsync(context, statusCode, Json, body);
 
     public static ValueTask WriteProblemAsync(HttpContext context, int statusCode, byte[] body, TimeSpan? retryAfter = null)
     {
         if (retryAfter is { } delay)
             context.Response.Headers[HeaderNames.RetryAfter] = ((long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return WriteAsync(context, statusCode, ProblemJson, body);
+        return IsBodiless(context) ? WriteAsync(context, statusCode, "", default) : WriteAsync(context, statusCode, ProblemJson, body);
     }
 
     /// <summary>Writes a handshake's answer, its headers included.</summary>
@@ -46,13 +52,15 @@ internal static class WebhookResponses
         return WriteAsync(context, answer.StatusCode, answer.ContentType, answer.Body);
     }
 
+    /// <summary>Writes an answer; an empty <paramref name="contentType"/> sends none (bodiless answers).</summary>
     public static ValueTask WriteAsync(HttpContext context, int statusCode, string contentType, ReadOnlyMemory<byte> body)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
-        response.ContentType = contentType;
+        if (contentType.Length > 0)
+            response.ContentType = contentType;
         response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body);
+        return body.IsEmpty ? ValueTask.CompletedTask : response.Body.WriteAsync(body);
     }
 
     /// <summary>
@@ -85,7 +93,15 @@ internal static class WebhookResponses
         }
     }
 
+    private static bool IsBodiless(HttpContext context) => context.Features.Get<BodilessAnswers>() is not null;
+
     private static byte[] Problem(int status, string section, string title, string detail)
         => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $$"""{"type":"https://tools.ietf.org/html/rfc9110#section-{{section}}","title":"{{title}}","status":{{status}},"detail":"{{detail}}"}"""));
+
+    /// <summary>The marker of <see cref="OmitBodies"/>: one shared instance, set only for the schemes that ask for it.</summary>
+    private sealed class BodilessAnswers
+    {
+        public static readonly BodilessAnswers Instance = new();
+    }
 }
