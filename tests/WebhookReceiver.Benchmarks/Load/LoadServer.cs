@@ -48,7 +48,17 @@ public static class LoadServer
             o.Replay.Enabled = false;              // the pipeline without the nonce store, to see its share
         }).AddGitHub("github", o => o.Secret = GitHubPushPayload.Secret);
         if (redis is not null)
-            webhooks.AddRedisNonceStore(o => o.Configuration = redis);
+        {
+            webhooks.AddRedisNonceStore(o => o.Configuration = redis).AddRedisInboxStore();
+            foreach (var inbox in (string[])["bench-inbox", "bench-inbox-slow"])
+            {
+                webhooks.AddStandardWebhooks(inbox, o =>
+                {
+                    o.Secret = BenchmarkPayload.Secret;
+                    o.Tolerance = TimeSpan.FromHours(1);
+                });
+            }
+        }
         builder.Services.Configure<InMemoryNonceStoreOptions>(o => o.InitialCapacity = o.MaxEntries);
         builder.Services.AddSingleton<WebhookEventProcessor, PushProcessor>();
         await using var app = builder.Build();
@@ -86,6 +96,9 @@ public static class LoadServer
         {
             var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis);
             var database = multiplexer.GetDatabase();
+            // Accepting into the Redis inbox: the handler runs later; with a 5 s handler the answer must not wait for it.
+            app.MapWebhook<OrderCreated>("/webhook-inbox", "bench-inbox", static (hook, ct) => Task.CompletedTask).UseInbox();
+            app.MapWebhook<OrderCreated>("/webhook-inbox-slow", "bench-inbox-slow", static (hook, ct) => Task.Delay(5000, ct)).UseInbox();
             app.MapPost("/redis-floor", async (HttpRequest request) =>
             {
                 using var body = await ReadAsync(request);

@@ -2,7 +2,9 @@
 # HTTP load test on loopback, every endpoint side by side in one run (LoadServer.cs describes them):
 #   memory: baseline, hmac (the in-memory floor), webhook-noreplay, webhook, peer-standardwebhooks on ~1.2 KB Standard
 #           Webhooks deliveries; github and peer-octokit (Octokit.Webhooks.AspNetCore) on ~9 KB GitHub push deliveries.
-#   redis:  redis-floor and webhook-redis (the pipeline with the Redis nonce store), on a redis-server of the script's own.
+#   redis:  redis-floor and webhook-redis (the pipeline with the Redis nonce store), webhook-inbox (accepted into the
+#           Redis inbox, handled later) and webhook-inbox-slow (the same with a 5 s handler: its answer latency), on a
+#           redis-server of the script's own.
 #   cold:   a fresh server measured from its first request in 1 s slices (webhook, then baseline): slice 1 against
 #           the median of slices 3-6.
 # Every round starts a fresh Server-GC server, warms it on separate deliveries, and measures the endpoints in a
@@ -92,7 +94,7 @@ if [[ " $PHASES " == *" redis "* ]]; then
   for r in $(seq 1 "$ROUNDS"); do
     redis-cli -p "$REDIS_PORT" flushall >/dev/null   # every round's deliveries are new to the store
     start_server --redis "127.0.0.1:$REDIS_PORT"
-    round "$r" redis-floor webhook-redis
+    round "$r" redis-floor webhook-redis webhook-inbox webhook-inbox-slow
     stop_server
   done
 fi
@@ -133,6 +135,8 @@ row peer-octokit peer-octokit "Octokit MapGitHubWebhooks, 9 KB push (= 1.00)"
 row github peer-octokit "our GitHub endpoint / Octokit"
 row redis-floor redis-floor "Redis floor: HMAC + SET NX PX + SET PX (= 1.00)"
 row webhook-redis redis-floor "pipeline, Redis store / Redis floor"
+row webhook-inbox redis-floor "accepted into the Redis inbox / Redis floor"
+row webhook-inbox-slow redis-floor "accepted into the Redis inbox, 5 s handler / Redis floor"
 for e in webhook baseline; do
   [ -n "${cold[$e]:-}" ] && printf '| cold start, %s: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[$e]}")"
 done
