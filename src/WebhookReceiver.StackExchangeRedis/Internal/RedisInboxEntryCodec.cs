@@ -1,16 +1,22 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using StackExchange.Redis;
 
 namespace WebhookReceiver.Internal;
 
 /// <summary>
-/// An inbox entry as the fields of its Redis hash: the data (exact bytes; the JSON only when it differs from the body,
-/// a batch item), times as UTC ticks (exact), a score in Unix milliseconds for the indices, and the settlement state.
+/// An inbox entry as the fields of its Redis hash: the data that never changes as one binary field <c>d</c> (written
+/// once, read whole; one field instead of fifteen keeps the accepting script and the hash small), and the settlement
+/// state as fields of their own, which the scripts read and write: <c>st</c>, <c>att</c>, <c>due</c> (UTC ticks),
+/// <c>lease</c>, <c>rs</c> (the received time as an index score, Unix milliseconds), <c>err</c>, <c>done</c>; and
+/// <c>rt</c>, the exact received ticks the count script answers for the oldest pending entry.
 /// </summary>
 internal static class RedisInboxEntryCodec
 {
+    private const byte Version = 1;
+    private const byte HasDeliveryId = 1, DeliveryIdSigned = 2, HasEventType = 4, EventTypeSigned = 8, HasTimestamp = 16, JsonIsBody = 32;
     private static readonly long UnixEpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
 
     /// <summary>A time as a sorted-set score: Unix milliseconds with the sub-millisecond fraction.</summary>
@@ -25,33 +31,16 @@ internal static class RedisInboxEntryCodec
     /// <summary>The hash fields and values of a new entry, alternating.</summary>
     public static List<RedisValue> Encode(WebhookInboxEntry entry)
     {
-        var fields = new List<RedisValue>(40)
+        var fields = new List<RedisValue>(18)
         {
-            "id", entry.Id,
-            "ep", entry.Endpoint,
-            "sc", entry.Scheme,
-            "dids", entry.DeliveryId.IsSigned ? "1" : "0",
-            "ets", entry.EventType.IsSigned ? "1" : "0",
-            "rk", entry.ReplayKey,
-            "body", entry.Body,
-            "hd", EncodeHeaders(entry.Headers),
-            "rt", Ticks(entry.ReceivedAt),
+            "d", EncodeData(entry),
             "rs", ScoreText(entry.ReceivedAt),
+            "rt", Ticks(entry.ReceivedAt),
             "st", Number((int)entry.Status),
             "att", Number(entry.Attempts),
             "due", Ticks(entry.DueAt),
             "lease", Number(entry.Lease),
         };
-        if (entry.DeliveryId.Value is { } deliveryId)
-            fields.AddRange(["did", deliveryId]);
-        if (entry.EventType.Value is { } eventType)
-            fields.AddRange(["et", eventType]);
-        if (entry.Json.Span.SequenceEqual(entry.Body.Span))
-            fields.AddRange(["jb", "1"]);
-        else
-            fields.AddRange(["json", entry.Json]);
-        if (entry.Timestamp is { } timestamp)
-            fields.AddRange(["ts", Ticks(timestamp)]);
         if (entry.LastError is { } error)
             fields.AddRange(["err", error]);
         if (entry.CompletedAt is { } completedAt)
@@ -65,10 +54,10 @@ internal static class RedisInboxEntryCodec
         if (result.IsNull || result.Resp2Type != ResultType.Array)
             return null;
         var items = (RedisResult[])result!;
-        var fields = new Dictionary<string, RedisValue>(items.Length / 2, StringComparer.Ordinal);
+        var state = new State();
         for (var i = 0; i + 1 < items.Length; i += 2)
-            fields[(string)items[i]!] = (RedisValue)items[i + 1];
-        return Decode(fields);
+            state.Read((string)items[i]!, (RedisValue)items[i + 1]);
+        return state.ToEntry();
     }
 
     /// <summary>Reads an entry from its hash, or <see langword="null"/> when the hash is gone.</summary>
@@ -76,84 +65,177 @@ internal static class RedisInboxEntryCodec
     {
         if (hash.Length == 0)
             return null;
-        var fields = new Dictionary<string, RedisValue>(hash.Length, StringComparer.Ordinal);
+        var state = new State();
         foreach (var entry in hash)
-            fields[(string)entry.Name!] = entry.Value;
-        return Decode(fields);
+            state.Read((string)entry.Name!, entry.Value);
+        return state.ToEntry();
     }
 
-    private static WebhookInboxEntry? Decode(Dictionary<string, RedisValue> fields)
+    /// <summary>
+    /// The unchanging data: a version byte, flags, then length-prefixed UTF-8 strings and byte runs (7-bit encoded
+    /// lengths) and little-endian ticks.
+    /// </summary>
+    internal static byte[] EncodeData(WebhookInboxEntry entry)
     {
-        if (!fields.TryGetValue("id", out var id) || !fields.TryGetValue("st", out var status))
-            return null; // a hash without its data: never written by the store
-        ReadOnlyMemory<byte> body = Bytes(fields, "body");
-        return new WebhookInboxEntry
+        var jsonIsBody = entry.Json.Span.SequenceEqual(entry.Body.Span);
+        var flags = (byte)((entry.DeliveryId.Value is null ? 0 : HasDeliveryId) | (entry.DeliveryId.IsSigned ? DeliveryIdSigned : 0)
+            | (entry.EventType.Value is null ? 0 : HasEventType) | (entry.EventType.IsSigned ? EventTypeSigned : 0)
+            | (entry.Timestamp is null ? 0 : HasTimestamp) | (jsonIsBody ? JsonIsBody : 0));
+        var writer = new ArrayBufferWriter<byte>(256 + entry.Body.Length + (jsonIsBody ? 0 : entry.Json.Length));
+        writer.Write([Version, flags]);
+        WriteString(writer, entry.Id);
+        WriteString(writer, entry.Endpoint);
+        WriteString(writer, entry.Scheme);
+        WriteString(writer, entry.ReplayKey);
+        if (entry.DeliveryId.Value is { } deliveryId)
+            WriteString(writer, deliveryId);
+        if (entry.EventType.Value is { } eventType)
+            WriteString(writer, eventType);
+        WriteTicks(writer, entry.ReceivedAt);
+        if (entry.Timestamp is { } timestamp)
+            WriteTicks(writer, timestamp);
+        WriteLength(writer, entry.Headers.Count);
+        foreach (var (name, values) in entry.Headers)
         {
-            Id = id!,
-            Endpoint = (string)fields["ep"]!,
-            Scheme = (string)fields["sc"]!,
-            DeliveryId = new WebhookValue(Text(fields, "did"), fields["dids"] == "1"),
-            EventType = new WebhookValue(Text(fields, "et"), fields["ets"] == "1"),
-            ReplayKey = (string)fields["rk"]!,
-            Body = body,
-            Json = fields.ContainsKey("jb") ? body : Bytes(fields, "json"),
-            Headers = DecodeHeaders((byte[])fields["hd"]!),
-            Timestamp = Time(fields, "ts"),
-            ReceivedAt = Time(fields, "rt")!.Value,
-            Status = (WebhookInboxStatus)(int)status,
-            Attempts = (int)fields["att"],
-            DueAt = Time(fields, "due")!.Value,
-            LastError = Text(fields, "err"),
-            CompletedAt = Time(fields, "done"),
-            Lease = (int)fields["lease"],
-        };
+            WriteString(writer, name);
+            WriteLength(writer, values.Length);
+            foreach (var value in values)
+                WriteString(writer, value ?? "");
+        }
+        WriteBytes(writer, entry.Body.Span);
+        if (!jsonIsBody)
+            WriteBytes(writer, entry.Json.Span);
+        return writer.WrittenSpan.ToArray();
     }
 
-    private static byte[] Bytes(Dictionary<string, RedisValue> fields, string name)
-        => fields.TryGetValue(name, out var value) ? (byte[]?)value ?? [] : [];
-
-    private static string? Text(Dictionary<string, RedisValue> fields, string name)
-        => fields.TryGetValue(name, out var value) ? (string?)value : null;
-
-    private static DateTimeOffset? Time(Dictionary<string, RedisValue> fields, string name)
-        => fields.TryGetValue(name, out var value) && !value.IsNullOrEmpty ? new DateTimeOffset((long)value, TimeSpan.Zero) : null;
-
-    /// <summary>The headers as JSON: <c>[["name",["value",…]],…]</c>.</summary>
-    private static byte[] EncodeHeaders(IReadOnlyList<KeyValuePair<string, string[]>> headers)
+    private static void WriteLength(ArrayBufferWriter<byte> writer, int length)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var span = writer.GetSpan(5);
+        var n = 0;
+        var value = (uint)length;
+        while (value >= 0x80)
         {
-            writer.WriteStartArray();
-            foreach (var (name, values) in headers)
+            span[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[n++] = (byte)value;
+        writer.Advance(n);
+    }
+
+    private static void WriteBytes(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    {
+        WriteLength(writer, bytes.Length);
+        writer.Write(bytes);
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> writer, string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteLength(writer, length);
+        Encoding.UTF8.GetBytes(value, writer.GetSpan(length));
+        writer.Advance(length);
+    }
+
+    private static void WriteTicks(ArrayBufferWriter<byte> writer, DateTimeOffset time)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(writer.GetSpan(8), time.UtcTicks);
+        writer.Advance(8);
+    }
+
+    /// <summary>The fields of one hash as they are read.</summary>
+    private sealed class State
+    {
+        private byte[]? _data;
+        private RedisValue _status, _attempts, _due, _lease, _error, _done;
+
+        public void Read(string name, RedisValue value)
+        {
+            switch (name)
             {
-                writer.WriteStartArray();
-                writer.WriteStringValue(name);
-                writer.WriteStartArray();
-                foreach (var value in values)
-                    writer.WriteStringValue(value);
-                writer.WriteEndArray();
-                writer.WriteEndArray();
+                case "d": _data = (byte[]?)value; break;
+                case "st": _status = value; break;
+                case "att": _attempts = value; break;
+                case "due": _due = value; break;
+                case "lease": _lease = value; break;
+                case "err": _error = value; break;
+                case "done": _done = value; break;
             }
-            writer.WriteEndArray();
         }
-        return buffer.WrittenSpan.ToArray();
-    }
 
-    private static KeyValuePair<string, string[]>[] DecodeHeaders(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var headers = new KeyValuePair<string, string[]>[document.RootElement.GetArrayLength()];
-        var i = 0;
-        foreach (var header in document.RootElement.EnumerateArray())
+        public WebhookInboxEntry? ToEntry()
         {
-            var values = header[1];
-            var strings = new string[values.GetArrayLength()];
-            var j = 0;
-            foreach (var value in values.EnumerateArray())
-                strings[j++] = value.GetString()!;
-            headers[i++] = new(header[0].GetString()!, strings);
+            if (_data is not { Length: > 2 } data || data[0] != Version || _status.IsNullOrEmpty)
+                return null; // a hash without its data (never written by the store), or of another format
+            var flags = data[1];
+            var offset = 2;
+            var id = ReadString(data, ref offset);
+            var endpoint = ReadString(data, ref offset);
+            var scheme = ReadString(data, ref offset);
+            var replayKey = ReadString(data, ref offset);
+            var deliveryId = (flags & HasDeliveryId) != 0 ? ReadString(data, ref offset) : null;
+            var eventType = (flags & HasEventType) != 0 ? ReadString(data, ref offset) : null;
+            var receivedAt = ReadTicks(data, ref offset);
+            DateTimeOffset? timestamp = (flags & HasTimestamp) != 0 ? ReadTicks(data, ref offset) : null;
+            var headers = new KeyValuePair<string, string[]>[ReadLength(data, ref offset)];
+            for (var i = 0; i < headers.Length; i++)
+            {
+                var name = ReadString(data, ref offset);
+                var values = new string[ReadLength(data, ref offset)];
+                for (var j = 0; j < values.Length; j++)
+                    values[j] = ReadString(data, ref offset);
+                headers[i] = new(name, values);
+            }
+            var body = ReadBytes(data, ref offset);
+            var json = (flags & JsonIsBody) != 0 ? body : ReadBytes(data, ref offset);
+            return new WebhookInboxEntry
+            {
+                Id = id,
+                Endpoint = endpoint,
+                Scheme = scheme,
+                DeliveryId = new WebhookValue(deliveryId, (flags & DeliveryIdSigned) != 0),
+                EventType = new WebhookValue(eventType, (flags & EventTypeSigned) != 0),
+                ReplayKey = replayKey,
+                Body = body,
+                Json = json,
+                Headers = headers,
+                Timestamp = timestamp,
+                ReceivedAt = receivedAt,
+                Status = (WebhookInboxStatus)(int)_status,
+                Attempts = (int)_attempts,
+                DueAt = new DateTimeOffset((long)_due, TimeSpan.Zero),
+                LastError = _error.IsNull ? null : (string?)_error,
+                CompletedAt = _done.IsNullOrEmpty ? null : new DateTimeOffset((long)_done, TimeSpan.Zero),
+                Lease = (int)_lease,
+            };
         }
-        return headers;
+
+        private static int ReadLength(byte[] data, ref int offset)
+        {
+            var value = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = data[offset++];
+                value |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                    return value;
+            }
+        }
+
+        private static ReadOnlyMemory<byte> ReadBytes(byte[] data, ref int offset)
+        {
+            var length = ReadLength(data, ref offset);
+            var bytes = data.AsMemory(offset, length);
+            offset += length;
+            return bytes;
+        }
+
+        private static string ReadString(byte[] data, ref int offset) => Encoding.UTF8.GetString(ReadBytes(data, ref offset).Span);
+
+        private static DateTimeOffset ReadTicks(byte[] data, ref int offset)
+        {
+            var ticks = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(offset, 8));
+            offset += 8;
+            return new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
     }
 }

@@ -14,7 +14,9 @@ internal static class RedisInboxScripts
 {
     /// <summary>
     /// Stores the entries (all or none: an existing id fails the call before anything is written) and appends one stream
-    /// message per entry. ARGV: channel, then per entry: id, received score, field count, fields and values.
+    /// message per entry, announcing them on the channel unless it is empty (the caller announces at most every few
+    /// milliseconds: the accepting instance's own processor is woken in process). ARGV: channel, then per entry: id,
+    /// received score, field count, fields and values.
     /// </summary>
     public const string Add = """
         for i = 9, #KEYS do
@@ -28,7 +30,7 @@ internal static class RedisInboxScripts
           redis.call('XADD', KEYS[1], '*', 'id', id)
           a = a + 3 + count
         end
-        redis.call('PUBLISH', ARGV[1], '1')
+        if ARGV[1] ~= '' then redis.call('PUBLISH', ARGV[1], '1') end
         return #KEYS - 8
         """;
 
@@ -37,11 +39,14 @@ internal static class RedisInboxScripts
     /// (its consumer died), else reads a new one (XREADGROUP &gt;). A message whose entry is gone, completed or dead is
     /// acknowledged and deleted instead (the completed marker is checked before every attempt). Answers the entry's
     /// fields, or nil. An entry taken over from a lease that ran out counts the attempt that never reported (att + 1, err
-    /// says so). ARGV: prefix, group, consumer, now score, lease-end ticks, min idle ms, now ticks, lease-ran-out error.
+    /// says so). The consumer group is created when ARGV[9] is '1' (the store's first take, and after a failed one); the
+    /// idle messages are looked for only when ARGV[10] is '1' (the store does so a few times per lease, not per take).
+    /// ARGV: prefix, group, consumer, now score, lease-end ticks, min idle ms, now ticks, lease-ran-out error, create
+    /// group, claim idle.
     /// </summary>
     public const string Take = """
         local stream, group, consumer, prefix = KEYS[1], ARGV[2], ARGV[3], ARGV[1]
-        redis.pcall('XGROUP', 'CREATE', stream, group, '0', 'MKSTREAM')
+        if ARGV[9] == '1' then redis.pcall('XGROUP', 'CREATE', stream, group, '0', 'MKSTREAM') end
         local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[4], 'LIMIT', 0, 100)
         for _, id in ipairs(due) do
           redis.call('ZREM', KEYS[2], id)
@@ -73,7 +78,7 @@ internal static class RedisInboxScripts
           return redis.call('HGETALL', key)
         end
         local cursor = '0-0'
-        for i = 1, 50 do
+        for i = 1, (ARGV[10] == '1' and 50 or 0) do
           local r = redis.call('XAUTOCLAIM', stream, group, consumer, ARGV[6], cursor, 'COUNT', 1)
           cursor = r[1]
           for _, m in ipairs(r[2]) do

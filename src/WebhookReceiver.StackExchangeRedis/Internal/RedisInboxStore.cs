@@ -21,6 +21,8 @@ namespace WebhookReceiver.Internal;
 internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, IDisposable
 {
     private const int Batch = 500;
+    private const long AnnounceInterval = 5; // ms
+    private const long Never = long.MinValue / 2; // a tick count so old that "now - Never" cannot overflow
     private static readonly TimeSpan TrimInterval = TimeSpan.FromSeconds(1);
 
     private readonly RedisInboxStoreOptions _options;
@@ -39,6 +41,10 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
     private bool _disposed;
     private int _subscribed;
     private long _lastTrim = long.MinValue;
+    private long _lastAnnounced = Never;
+    private long _lastIdleScan = Never;
+    private volatile bool _groupReady;
+    private volatile bool _scanAgain;
     private DateTimeOffset _lastTrimCutOff;
     private bool _lastTrimFull;
 
@@ -72,7 +78,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
             return;
         var keys = new RedisKey[_keys.Length + entries.Count];
         _keys.CopyTo(keys, 0);
-        var args = new List<RedisValue>(1 + (entries.Count * 44)) { _channel.ToString() };
+        var args = new List<RedisValue>(1 + (entries.Count * 20)) { Announce() ? _channel.ToString() : "" };
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -91,13 +97,53 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
     public async ValueTask<WebhookInboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var minIdle = Math.Max(1, (long)Math.Ceiling((leaseUntil - now).TotalMilliseconds));
+        var createGroup = !_groupReady;
+        var scanIdle = ScanIdle(minIdle);
         RedisValue[] args =
         [
             _prefix, _group, Consumer, RedisInboxEntryCodec.ScoreText(now), RedisInboxEntryCodec.Ticks(leaseUntil),
-            minIdle, RedisInboxEntryCodec.Ticks(now), WebhookInboxEntry.LeaseRanOutError,
+            minIdle, RedisInboxEntryCodec.Ticks(now), WebhookInboxEntry.LeaseRanOutError, createGroup ? "1" : "0", scanIdle ? "1" : "0",
         ];
-        var result = await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Take, _keys, args), "take", cancellationToken);
-        return RedisInboxEntryCodec.Decode(result);
+        RedisResult result;
+        try
+        {
+            result = await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Take, _keys, args), "take", cancellationToken);
+        }
+        catch
+        {
+            _groupReady = false; // the stream may have been deleted with its group: the next take creates it again
+            throw;
+        }
+        _groupReady = true;
+        var entry = RedisInboxEntryCodec.Decode(result);
+        if (scanIdle)
+            _scanAgain = entry is not null; // a take-over may have more behind it: look again at once
+        return entry;
+    }
+
+    /// <summary>
+    /// Whether this take looks for messages idle past the lease (a consumer that died): a few times per lease (at least
+    /// every second), and again at once after one that took something, rather than on every take.
+    /// </summary>
+    private bool ScanIdle(long leaseMilliseconds)
+    {
+        var tick = Environment.TickCount64;
+        var interval = Math.Clamp(leaseMilliseconds / 4, 10, 1000);
+        if (!_scanAgain && tick - Volatile.Read(ref _lastIdleScan) < interval)
+            return false;
+        Volatile.Write(ref _lastIdleScan, tick);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether this add announces itself on the channel: at most every few milliseconds, which wakes the other instances'
+    /// idle processors (they then read until the stream is empty); this instance's own is woken in process.
+    /// </summary>
+    private bool Announce()
+    {
+        var tick = Environment.TickCount64;
+        var last = Volatile.Read(ref _lastAnnounced);
+        return tick - last >= AnnounceInterval && Interlocked.CompareExchange(ref _lastAnnounced, tick, last) == last;
     }
 
     public async ValueTask<bool> RenewAsync(WebhookInboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
