@@ -71,6 +71,13 @@ public abstract class WebhookScheme
     /// </summary>
     internal virtual bool AnswersWithoutBody => false;
 
+    /// <summary>
+    /// How the provider wraps the object its events are about (Stripe's <c>data.object</c>), or <see langword="null"/> when
+    /// the event's JSON is the object itself or has no one shape: a handler whose payload type has none of the envelope's
+    /// top-level members is warned about at start-up.
+    /// </summary>
+    internal virtual Internal.WebhookPayloadEnvelope? PayloadEnvelope => null;
+
     /// <summary>The parsed <see cref="WebhookSchemeOptions.PublicBaseUrl"/>, or <see langword="null"/>.</summary>
     internal Internal.WebhookUrl.PublicBase? PublicBase { get; }
 

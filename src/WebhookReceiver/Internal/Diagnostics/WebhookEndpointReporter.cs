@@ -26,9 +26,13 @@ internal sealed partial class WebhookEndpointReporter(IServiceProvider services,
         var schemes = registry.Names.ToHashSet(StringComparer.Ordinal);
         foreach (var endpoint in endpoints.Endpoints)
         {
-            if (endpoint.Metadata.GetMetadata<WebhookDispatcher>() is { } dispatcher)
-                CheckPayloadTypes(endpoint, dispatcher);
             var scheme = endpoint.Metadata.GetMetadata<WebhookEndpointMetadata>()?.Scheme ?? endpoint.Metadata.GetMetadata<VerifyWebhookAttribute>()?.Scheme;
+            if (endpoint.Metadata.GetMetadata<WebhookDispatcher>() is { } dispatcher)
+            {
+                CheckPayloadTypes(endpoint, dispatcher);
+                if (scheme is not null && schemes.Contains(scheme))
+                    CheckEnvelopes(endpoint, dispatcher, registry.GetHandle(scheme).Current);
+            }
             if (scheme is null || !schemes.Contains(scheme) || !_logger.IsEnabled(LogLevel.Information))
                 continue;
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } list ? string.Join(", ", list) : "*";
@@ -56,6 +60,23 @@ internal sealed partial class WebhookEndpointReporter(IServiceProvider services,
         }
     }
 
+    // A payload type that looks like the object the provider wraps (Stripe's data.object) rather than the event would
+    // deserialize with its fields silently empty: say so, naming the envelope type to take instead.
+    private void CheckEnvelopes(Endpoint endpoint, WebhookDispatcher dispatcher, WebhookScheme scheme)
+    {
+        if (scheme.PayloadEnvelope is not { } envelope || !_logger.IsEnabled(LogLevel.Warning))
+            return;
+        var json = options.Value.JsonSerializerOptions;
+        foreach (var handler in dispatcher.Handlers)
+        {
+            if (handler.PayloadTypeInfo(json) is not { } info || !envelope.LooksLikeInnerObject(info))
+                continue;
+            var type = handler.PayloadType;
+            PayloadLooksUnwrapped(_logger, endpoint.DisplayName ?? scheme.Name, handler.Description, type.FullName ?? type.Name, envelope.Provider,
+                envelope.Location, $"{envelope.EnvelopeType}<{type.Name}>");
+        }
+    }
+
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -69,4 +90,10 @@ internal sealed partial class WebhookEndpointReporter(IServiceProvider services,
     // Event ids 40–49: start-up diagnostics (WebhookLog uses 1–39, the Redis store 101–).
     [LoggerMessage(40, LogLevel.Information, "Webhook endpoint {Methods} {Pattern} verified by scheme {Scheme} ({Provider})")]
     private static partial void EndpointMapped(ILogger logger, string methods, string pattern, string scheme, string provider);
+
+    [LoggerMessage(41, LogLevel.Warning, "{Endpoint}: {Handler} takes payload type {PayloadType}, which has none of the event's top-level members: "
+        + "its fields will stay empty. {Provider} wraps the object in {Location}: take Webhook<{Envelope}> (IWebhookHandler<{Envelope}>, On<{Envelope}>) "
+        + "and read it from the payload's {Location}")]
+    private static partial void PayloadLooksUnwrapped(ILogger logger, string endpoint, string handler, string payloadType, string provider, string location,
+        string envelope);
 }

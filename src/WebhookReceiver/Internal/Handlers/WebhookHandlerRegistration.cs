@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace WebhookReceiver.Internal;
@@ -22,6 +23,9 @@ internal abstract class WebhookHandlerRegistration : IWebhookBinder
 
     /// <summary>Why the payload type cannot be read with <paramref name="json"/> (a resolver without it), or <see langword="null"/>.</summary>
     public abstract string? CheckPayloadType(JsonSerializerOptions json);
+
+    /// <summary>The JSON contract of the payload type from <paramref name="json"/> (or the given type info), or <see langword="null"/> when it has none.</summary>
+    public abstract JsonTypeInfo? PayloadTypeInfo(JsonSerializerOptions json);
 
     Webhook? IWebhookBinder.Bind(JsonSerializerOptions json, string scheme, WebhookDelivery delivery, WebhookEvent webhookEvent, ReadOnlyMemory<byte> body,
         HttpContext context, out string? error) => CreateWebhook(json, scheme, delivery, webhookEvent, body, context, out error);

@@ -33,6 +33,18 @@ internal abstract class WebhookHandlerRegistration<T> : WebhookHandlerRegistrati
         }
     }
 
+    public override JsonTypeInfo? PayloadTypeInfo(JsonSerializerOptions json)
+    {
+        try
+        {
+            return TypeInfo(json);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
     private JsonTypeInfo<T> TypeInfo(JsonSerializerOptions options)
     {
         if (_explicitTypeInfo is not null)

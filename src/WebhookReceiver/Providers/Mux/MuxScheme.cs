@@ -34,4 +34,7 @@ public sealed class MuxScheme : HmacWebhookScheme
     /// <inheritdoc />
     protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
         => JsonDeliveryReader.Read(request.Body, "id"u8, "type"u8);
+
+    /// <summary>Mux wraps the object in the event's <c>data</c>: take <see cref="MuxEvent{TData}"/>.</summary>
+    internal override WebhookPayloadEnvelope? PayloadEnvelope { get; } = new("Mux", "data", "MuxEvent", ["type", "data"]);
 }

@@ -35,4 +35,7 @@ public sealed class PaddleScheme : HmacWebhookScheme
     /// <inheritdoc />
     protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
         => JsonDeliveryReader.Read(request.Body, "notification_id"u8, "event_type"u8);
+
+    /// <summary>Paddle wraps the entity in the notification's <c>data</c>: take <see cref="PaddleEvent{TData}"/>.</summary>
+    internal override WebhookPayloadEnvelope? PayloadEnvelope { get; } = new("Paddle", "data", "PaddleEvent", ["event_type", "data"]);
 }

@@ -20,6 +20,7 @@ public sealed class StandardWebhooksScheme : WebhookScheme
     private readonly StandardWebhooksKeys _keys;
     private readonly byte[] _eventTypeProperty;
     private readonly bool _signsWithEd25519;
+    private static readonly WebhookPayloadEnvelope SpecEnvelope = new("Standard Webhooks", "data", "StandardWebhookEvent", ["type", "data"]);
 
     /// <summary>Builds the scheme, decoding its keys; throws <see cref="FormatException"/> for malformed key material.</summary>
     /// <param name="name">The registration name.</param>
@@ -30,6 +31,8 @@ public sealed class StandardWebhooksScheme : WebhookScheme
         var secrets = options.GetAllSecrets();
         _keys = StandardWebhooksKeys.Decode(secrets);
         _eventTypeProperty = Encoding.UTF8.GetBytes(options.EventTypeProperty);
+        // The spec's payload shape, {"type","timestamp","data"}, only when the sender follows it for the event type too.
+        PayloadEnvelope = options.EventTypeProperty == "type" ? SpecEnvelope : null;
         _signsWithEd25519 = _keys.SigningKey is not null
             && (_keys.HmacKeys.Length == 0 || secrets[0].StartsWith(StandardWebhooksDefaults.PrivateKeyPrefix, StringComparison.Ordinal));
     }
@@ -156,4 +159,10 @@ public sealed class StandardWebhooksScheme : WebhookScheme
 
     private static string? Header(in WebhookRequest request, string name, string alternative)
         => request.GetHeader(name) ?? request.GetHeader(alternative);
+
+    /// <summary>
+    /// Standard Webhooks payloads wrap the object in <c>data</c> (<c>{"type","timestamp","data"}</c>): take
+    /// <see cref="StandardWebhookEvent{TData}"/>. None when <see cref="StandardWebhooksOptions.EventTypeProperty"/> is not <c>type</c>.
+    /// </summary>
+    internal override WebhookPayloadEnvelope? PayloadEnvelope { get; }
 }

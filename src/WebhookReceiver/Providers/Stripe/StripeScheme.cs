@@ -35,4 +35,7 @@ public sealed class StripeScheme : HmacWebhookScheme
     /// <inheritdoc />
     protected override WebhookDelivery? ReadDelivery(in WebhookRequest request)
         => JsonDeliveryReader.Read(request.Body, "id"u8, "type"u8);
+
+    /// <summary>Stripe wraps the object in the event's <c>data.object</c>: take <see cref="StripeEvent{TObject}"/>.</summary>
+    internal override WebhookPayloadEnvelope? PayloadEnvelope { get; } = new("Stripe", "data.object", "StripeEvent", ["type", "data"]);
 }
