@@ -74,7 +74,7 @@ internal static class DelegateHandlerAnalysis
         if (argument is null || HandlerOf(argument.Value) is not { } handler)
             return null;
 
-        var location = LocationInfo.From(invocation.GetLocation());
+        var location = invocation.GetLocation();
         var returnKind = ReturnKind(handler.ReturnType);
         if (returnKind is null)
             return new DelegateHandlerCall(null, null,

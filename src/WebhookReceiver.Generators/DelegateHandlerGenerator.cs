@@ -36,7 +36,7 @@ public sealed class DelegateHandlerGenerator : IIncrementalGenerator
         foreach (var call in calls.Where(static c => c.Problem is not null))
         {
             context.ReportDiagnostic(Diagnostic.Create(WebhookGeneratorDiagnostics.UnbindableDelegateHandler,
-                call.Location?.ToLocation(), call.Problem));
+                call.Location, call.Problem));
         }
         var intercepted = calls.Where(static c => c.IsIntercepted).ToList();
         if (!enabled || intercepted.Count == 0)
