@@ -41,4 +41,11 @@ internal static class WebhookGeneratorDiagnostics
         "Class '{0}' implements IWebhookHandler<T> {1} times; split it into one class per payload type",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "A handler class names one payload type; the registration cannot tell which one an event type wants.");
+
+    /// <summary>WHR006: a delegate webhook handler that no binding can call (return type, number of Webhook&lt;T&gt;).</summary>
+    public static readonly DiagnosticDescriptor UnbindableDelegateHandler = new(
+        "WHR006", "Delegate webhook handler cannot be bound",
+        "This webhook handler {0}; it is not bound at compile time and MapWebhook/On/OnAny throws at start-up",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "A delegate webhook handler takes exactly one Webhook<T> and returns void, Task or ValueTask; any other handler is refused when the endpoint is mapped.");
 }

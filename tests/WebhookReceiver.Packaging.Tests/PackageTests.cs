@@ -112,6 +112,18 @@ public sealed partial class PackageTests(PackedPackages packages) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("build/WebhookReceiver.targets")]
+    [InlineData("buildTransitive/WebhookReceiver.targets")]
+    public void Library_BuildTargets_AllowTheGeneratedInterceptors(string entry)
+    {
+        var package = packages["WebhookReceiver"];
+
+        Assert.Contains(entry, package.Entries);
+        Assert.Contains("<InterceptorsNamespaces>$(InterceptorsNamespaces);WebhookReceiver.Generated</InterceptorsNamespaces>",
+            package.Text(entry), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [MemberData(nameof(Ids))]
     public void Package_CiBuild_EmbedsNoPathOfTheBuildMachine(string id)
     {

@@ -7,7 +7,8 @@ namespace WebhookReceiver.Tests.Samples;
 
 /// <summary>
 /// Runs the Native AOT build of samples/Aot that .ci/run publishes (its path in <c>WEBHOOKS_AOT_SAMPLE</c>) and sends it
-/// signed deliveries: processed, duplicate, 401 on both of its endpoints.
+/// signed deliveries: processed, duplicate, 401 on both of its endpoints; the Standard Webhooks delegate, whose DI
+/// parameter the source generator binds, logs the order it processed.
 /// </summary>
 public sealed class AotSampleTests
 {
@@ -30,7 +31,12 @@ public sealed class AotSampleTests
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(binary)!,
         })!;
-        process.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                output.Enqueue(e.Data);
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -43,6 +49,8 @@ public sealed class AotSampleTests
             var order = Encoding.UTF8.GetBytes("""{"type":"order.created","timestamp":"2026-01-01T00:00:00Z","data":{"orderId":"o-1","amount":12.5}}""");
             var signedOrder = standard.Sign(new WebhookSigningRequest { Body = order, Id = "msg_" + Guid.NewGuid().ToString("N"), Timestamp = DateTimeOffset.UtcNow });
             await AssertStatusAsync(client, "/webhooks/standard", signedOrder, HttpStatusCode.OK, "processed");
+            // The handler (Webhook<OrderEvent> hook, OrderLog log, CancellationToken ct) ran with OrderLog from DI.
+            await WaitForLineAsync(output, "Processed order.created for order o-1");
             await AssertStatusAsync(client, "/webhooks/standard", signedOrder, HttpStatusCode.OK, "duplicate");
             var forged = new StandardWebhooksScheme("standard", new StandardWebhooksOptions { Secret = "whsec_" + Convert.ToBase64String(new byte[24]) })
                 .Sign(new WebhookSigningRequest { Body = order, Id = "msg_forged", Timestamp = DateTimeOffset.UtcNow });
@@ -76,6 +84,16 @@ public sealed class AotSampleTests
         Assert.True(response.StatusCode == status, $"{path}: expected {(int)status}, got {(int)response.StatusCode} {body}");
         if (outcome is not null)
             Assert.Equal($$"""{"status":"{{outcome}}"}""", body);
+    }
+
+    private static async Task WaitForLineAsync(System.Collections.Concurrent.ConcurrentQueue<string> output, string text)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), $"the native sample never logged '{text}'; it logged:\n{string.Join('\n', output)}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 
     private static async Task WaitUntilListeningAsync(HttpClient client, Process process)
