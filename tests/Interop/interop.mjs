@@ -308,6 +308,23 @@ const packages = {
         throw new Error('verifyWebhookSignature returned false');
     },
   },
+
+  // @twurple/eventsub-http (the most-used Twitch EventSub library; Twitch publishes none): the EventSubMiddleware's
+  // _verifyData, which its request handler calls (hex HMAC-SHA256 over {message id}{timestamp}{body} in
+  // Twitch-Eventsub-Message-Signature: sha256=…). No signer.
+  twitch: {
+    async verify(req) {
+      const { EventSubMiddleware } = require('@twurple/eventsub-http');
+      const middleware = new EventSubMiddleware({ apiClient: {}, hostName: 'localhost', pathPrefix: '/webhooks', secret: req.secret });
+      const valid = middleware._verifyData(
+        header(req, 'Twitch-Eventsub-Message-Id') ?? '',
+        header(req, 'Twitch-Eventsub-Message-Timestamp') ?? '',
+        req.body,
+        header(req, 'Twitch-Eventsub-Message-Signature') ?? '');
+      if (!valid)
+        throw new Error('EventSubMiddleware._verifyData returned false');
+    },
+  },
 };
 
 // @shopify/shopify-api's webhooks.validate through its web-api adapter (a Fetch Request).
