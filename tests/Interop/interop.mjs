@@ -3,6 +3,7 @@
 //
 //   node interop.mjs <package> sign   < request.json   -> prints {"headers":{...}} (and "url" when the SDK signs one)
 //   node interop.mjs <package> verify < request.json   -> exit 0 valid, 1 invalid (the SDK's reason on stderr)
+//   node interop.mjs <package> answer < request.json   -> prints what the SDK's receiver answers (zoom: {"statusCode","body"})
 //
 // request.json: { "secret", "body" (the exact body, UTF-8 text), "id", "timestamp" (Unix seconds), "url",
 //                 "headers" {name: value}, "now" (Unix seconds, for SDKs that take the receiving time),
@@ -250,20 +251,16 @@ const packages = {
 
   // @zoom/rivet: the AwsLambdaReceiver's handler (CommonHttpRequest.isEventVerified: v0= hex HMAC-SHA256 over
   // v0:{x-zm-request-timestamp}:{JSON.stringify(the parsed body)}) answers 200, or 400 when it does not verify. No signer.
+  // "answer" prints what the receiver answers ({"statusCode", "body"}), e.g. to endpoint.url_validation.
   zoom: {
     async verify(req) {
-      const { AwsLambdaReceiver } = require('@zoom/rivet/meetings');
-      const receiver = new AwsLambdaReceiver({ webhooksSecretToken: req.secret });
-      const debug = console.debug;
-      console.debug = () => {}; // the receiver logs the whole event (body and signature)
-      let response;
-      try {
-        response = await receiver.start()({ body: req.body, headers: req.headers ?? {}, isBase64Encoded: false }, {});
-      } finally {
-        console.debug = debug;
-      }
+      const response = await zoomReceive(req);
       if (response.statusCode !== 200)
         throw new Error(`the AwsLambdaReceiver answered ${response.statusCode}: ${response.body}`);
+    },
+    async answer(req) {
+      const response = await zoomReceive(req);
+      return { statusCode: response.statusCode, body: response.body };
     },
   },
 
@@ -327,6 +324,19 @@ const packages = {
   },
 };
 
+// @zoom/rivet's AwsLambdaReceiver handling one delivery as a Lambda event.
+const zoomReceive = async (req) => {
+  const { AwsLambdaReceiver } = require('@zoom/rivet/meetings');
+  const receiver = new AwsLambdaReceiver({ webhooksSecretToken: req.secret });
+  const debug = console.debug;
+  console.debug = () => {}; // the receiver logs the whole event (body and signature)
+  try {
+    return await receiver.start()({ body: req.body, headers: req.headers ?? {}, isBase64Encoded: false }, {});
+  } finally {
+    console.debug = debug;
+  }
+};
+
 // @shopify/shopify-api's webhooks.validate through its web-api adapter (a Fetch Request).
 const shopifyValidate = async (req) => {
   require('@shopify/shopify-api/adapters/web-api');
@@ -354,8 +364,8 @@ const readStdin = async () => {
 
 const [name, action] = process.argv.slice(2);
 const pkg = packages[name];
-if (!pkg || !['sign', 'verify'].includes(action) || !pkg[action]) {
-  console.error(`usage: node interop.mjs <${Object.keys(packages).join('|')}> <sign|verify>` + (pkg && !pkg[action] ? ` (${name} cannot ${action})` : ''));
+if (!pkg || !['sign', 'verify', 'answer'].includes(action) || !pkg[action]) {
+  console.error(`usage: node interop.mjs <${Object.keys(packages).join('|')}> <sign|verify|answer>` + (pkg && !pkg[action] ? ` (${name} cannot ${action})` : ''));
   process.exit(2);
 }
 
@@ -367,11 +377,11 @@ try {
   process.exit(2);
 }
 
-if (action === 'sign') {
+if (action === 'sign' || action === 'answer') {
   try {
-    process.stdout.write(JSON.stringify(await pkg.sign(req)));
+    process.stdout.write(JSON.stringify(await pkg[action](req)));
   } catch (e) {
-    console.error(`${name} sign failed: ${e.stack ?? e}`);
+    console.error(`${name} ${action} failed: ${e.stack ?? e}`);
     process.exit(2);
   }
 } else {
