@@ -4,7 +4,7 @@ namespace WebhookReceiver.Tests.Interop;
 /// box-node-sdk: <c>WebhooksManager.validateMessage</c> (base64 HMAC-SHA256 of <c>{body}{BOX-DELIVERY-TIMESTAMP}</c> in
 /// <c>BOX-SIGNATURE-PRIMARY</c>, the timestamp at most 10 minutes old and not in the future against the real clock)
 /// verifies ours. It also requires <c>BOX-SIGNATURE-VERSION: 1</c> and <c>BOX-SIGNATURE-ALGORITHM: HmacSHA256</c>, which
-/// Box sends and our signer does not write (unsigned, so they are added here as Box adds them). No signer.
+/// Box sends and our signer writes too. No signer.
 /// </summary>
 public sealed class BoxInteropTests : NpmVerifyInteropTests
 {
@@ -22,10 +22,5 @@ public sealed class BoxInteropTests : NpmVerifyInteropTests
 
     protected override string? EventType => "FILE.UPLOADED";
 
-    protected override IEnumerable<KeyValuePair<string, string>> UnsignedHeaders(string id) =>
-    [
-        new(BoxDefaults.DeliveryIdHeader, id),
-        new("BOX-SIGNATURE-VERSION", "1"),
-        new("BOX-SIGNATURE-ALGORITHM", "HmacSHA256"),
-    ];
+    protected override IEnumerable<KeyValuePair<string, string>> UnsignedHeaders(string id) => [new(BoxDefaults.DeliveryIdHeader, id)];
 }
