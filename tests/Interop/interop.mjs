@@ -3,6 +3,7 @@
 //
 //   node interop.mjs <package> sign   < request.json   -> prints {"headers":{...}} (and "url" when the SDK signs one)
 //   node interop.mjs <package> verify < request.json   -> exit 0 valid, 1 invalid (the SDK's reason on stderr)
+//   node interop.mjs <package> answer < request.json   -> prints what the SDK's receiver answers (zoom: {"statusCode","body"})
 //
 // request.json: { "secret", "body" (the exact body, UTF-8 text), "id", "timestamp" (Unix seconds), "url",
 //                 "headers" {name: value}, "now" (Unix seconds, for SDKs that take the receiving time),
@@ -185,6 +186,173 @@ const packages = {
         throw new Error('isSignatureValid returned false');
     },
   },
+
+  // @shopify/shopify-api: webhooks.validate (base64 HMAC-SHA256 of the body in X-Shopify-Hmac-SHA256, or in
+  // shopify-hmac-sha256 for "Events" deliveries; it also requires the topic, shop domain, API version and webhook id
+  // headers, and the event id for Events). "sign" is the package's test helper getHmac (@shopify/shopify-api/test-helpers).
+  shopify: {
+    async sign(req) {
+      const { getHmac } = require('@shopify/shopify-api/test-helpers');
+      return { headers: { 'X-Shopify-Hmac-SHA256': getHmac(req.body, req.secret) } };
+    },
+    verify: (req) => shopifyValidate(req),
+  },
+  'shopify-events': {
+    async sign(req) {
+      const { getHmac } = require('@shopify/shopify-api/test-helpers');
+      return { headers: { 'shopify-hmac-sha256': getHmac(req.body, req.secret) } };
+    },
+    verify: (req) => shopifyValidate(req),
+  },
+
+  // @mux/mux-node: webhooks.verifySignature (Mux-Signature t=,v1= over {t}.{body}, 300 s against the real clock). Its
+  // signer (computeSignature) is private.
+  mux: {
+    async verify(req) {
+      const { default: Mux } = require('@mux/mux-node');
+      const mux = new Mux({ tokenId: 'interop-unused', tokenSecret: 'interop-unused' });
+      await mux.webhooks.verifySignature(req.body, lowerHeaders(req), req.secret);
+    },
+  },
+
+  // @linear/sdk: LinearWebhookClient.parseData (hex HMAC-SHA256 of the body in linear-signature; the body's
+  // webhookTimestamp within 60 s of the real clock). No signer.
+  linear: {
+    async verify(req) {
+      const { LinearWebhookClient } = await import('@linear/sdk/webhooks');
+      new LinearWebhookClient(req.secret).parseData(Buffer.from(req.body, 'utf8'), header(req, 'Linear-Signature') ?? '');
+    },
+  },
+
+  // @hubspot/api-client: Signature.getSignature signs and Signature.isValid verifies, signature v3 (base64 HMAC-SHA256
+  // over {method}{url}{body}{timestamp}, the timestamp in Unix milliseconds, 5 minutes against the real clock).
+  hubspot: {
+    async sign(req) {
+      const { Signature } = require('@hubspot/api-client');
+      const timestamp = req.timestamp * 1000;
+      const signature = Signature.getSignature('POST', 'v3', { clientSecret: req.secret, requestBody: req.body, url: req.url, timestamp });
+      return { headers: { 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': String(timestamp) } };
+    },
+    async verify(req) {
+      const { Signature } = require('@hubspot/api-client');
+      const valid = Signature.isValid({
+        signatureVersion: 'v3',
+        method: 'POST',
+        clientSecret: req.secret,
+        requestBody: req.body,
+        url: req.url,
+        signature: header(req, 'X-HubSpot-Signature-v3'),
+        timestamp: Number(header(req, 'X-HubSpot-Request-Timestamp')),
+      });
+      if (!valid)
+        throw new Error('Signature.isValid returned false');
+    },
+  },
+
+  // @zoom/rivet: the AwsLambdaReceiver's handler (CommonHttpRequest.isEventVerified: v0= hex HMAC-SHA256 over
+  // v0:{x-zm-request-timestamp}:{JSON.stringify(the parsed body)}) answers 200, or 400 when it does not verify. No signer.
+  // "answer" prints what the receiver answers ({"statusCode", "body"}), e.g. to endpoint.url_validation.
+  zoom: {
+    async verify(req) {
+      const response = await zoomReceive(req);
+      if (response.statusCode !== 200)
+        throw new Error(`the AwsLambdaReceiver answered ${response.statusCode}: ${response.body}`);
+    },
+    async answer(req) {
+      const response = await zoomReceive(req);
+      return { statusCode: response.statusCode, body: response.body };
+    },
+  },
+
+  // box-node-sdk: WebhooksManager.validateMessage (base64 HMAC-SHA256 of {body}{box-delivery-timestamp} in
+  // box-signature-primary / -secondary; box-signature-version 1 and box-signature-algorithm HmacSHA256 required; the
+  // timestamp not in the future and at most maxAge, 10 minutes, old against the real clock). No signer.
+  box: {
+    async verify(req) {
+      const { WebhooksManager } = require('box-node-sdk/lib/managers/webhooks');
+      if (!(await WebhooksManager.validateMessage(req.body, lowerHeaders(req), req.secret, { maxAge: 600 })))
+        throw new Error('WebhooksManager.validateMessage returned false');
+    },
+  },
+
+  // @adyen/api-library: hmacValidator.validateHMAC for each NotificationRequestItem of the body (base64 HMAC-SHA256,
+  // keyed with the hex HMAC key, of pspReference:originalReference:merchantAccountCode:merchantReference:value:currency:
+  // eventCode:success, in additionalData.hmacSignature). Its signer (calculateHmac) signs one item, not a delivery.
+  adyen: {
+    async verify(req) {
+      const { hmacValidator: HmacValidator } = require('@adyen/api-library');
+      const validator = new HmacValidator();
+      const items = JSON.parse(req.body).notificationItems ?? [];
+      if (items.length === 0)
+        throw new Error('the notification has no notificationItems');
+      for (const { NotificationRequestItem: item } of items) {
+        if (!validator.validateHMAC(item, req.secret))
+          throw new Error(`validateHMAC returned false for pspReference ${item.pspReference}`);
+      }
+    },
+  },
+
+  // @notionhq/client: signWebhookPayload signs and verifyWebhookSignature verifies (X-Notion-Signature: sha256=<hex>,
+  // HMAC-SHA256 of the body keyed with the verification token).
+  notion: {
+    async sign(req) {
+      const { signWebhookPayload } = require('@notionhq/client');
+      return { headers: { 'X-Notion-Signature': await signWebhookPayload({ body: req.body, verificationToken: req.secret }) } };
+    },
+    async verify(req) {
+      const { verifyWebhookSignature } = require('@notionhq/client');
+      if (!(await verifyWebhookSignature({ body: req.body, signature: header(req, 'X-Notion-Signature'), verificationToken: req.secret })))
+        throw new Error('verifyWebhookSignature returned false');
+    },
+  },
+
+  // @twurple/eventsub-http (the most-used Twitch EventSub library; Twitch publishes none): the EventSubMiddleware's
+  // _verifyData, which its request handler calls (hex HMAC-SHA256 over {message id}{timestamp}{body} in
+  // Twitch-Eventsub-Message-Signature: sha256=…). No signer.
+  twitch: {
+    async verify(req) {
+      const { EventSubMiddleware } = require('@twurple/eventsub-http');
+      const middleware = new EventSubMiddleware({ apiClient: {}, hostName: 'localhost', pathPrefix: '/webhooks', secret: req.secret });
+      const valid = middleware._verifyData(
+        header(req, 'Twitch-Eventsub-Message-Id') ?? '',
+        header(req, 'Twitch-Eventsub-Message-Timestamp') ?? '',
+        req.body,
+        header(req, 'Twitch-Eventsub-Message-Signature') ?? '');
+      if (!valid)
+        throw new Error('EventSubMiddleware._verifyData returned false');
+    },
+  },
+};
+
+// @zoom/rivet's AwsLambdaReceiver handling one delivery as a Lambda event.
+const zoomReceive = async (req) => {
+  const { AwsLambdaReceiver } = require('@zoom/rivet/meetings');
+  const receiver = new AwsLambdaReceiver({ webhooksSecretToken: req.secret });
+  const debug = console.debug;
+  console.debug = () => {}; // the receiver logs the whole event (body and signature)
+  try {
+    return await receiver.start()({ body: req.body, headers: req.headers ?? {}, isBase64Encoded: false }, {});
+  } finally {
+    console.debug = debug;
+  }
+};
+
+// @shopify/shopify-api's webhooks.validate through its web-api adapter (a Fetch Request).
+const shopifyValidate = async (req) => {
+  require('@shopify/shopify-api/adapters/web-api');
+  const { shopifyApi, ApiVersion, LogSeverity } = require('@shopify/shopify-api');
+  const shopify = shopifyApi({
+    apiKey: 'interop-api-key',
+    apiSecretKey: req.secret,
+    hostName: 'localhost',
+    apiVersion: ApiVersion.October25,
+    isEmbeddedApp: false,
+    logger: { level: LogSeverity.Error, log: () => {} },
+  });
+  const rawRequest = new Request(req.url, { method: 'POST', headers: req.headers ?? {}, body: req.body });
+  const result = await shopify.webhooks.validate({ rawBody: req.body, rawRequest });
+  if (!result.valid)
+    throw new Error(`webhooks.validate: ${result.reason}${result.missingHeaders ? ` (missing ${result.missingHeaders.join(', ')})` : ''}`);
 };
 
 const readStdin = async () => {
@@ -196,8 +364,8 @@ const readStdin = async () => {
 
 const [name, action] = process.argv.slice(2);
 const pkg = packages[name];
-if (!pkg || !['sign', 'verify'].includes(action) || !pkg[action]) {
-  console.error(`usage: node interop.mjs <${Object.keys(packages).join('|')}> <sign|verify>` + (pkg && !pkg[action] ? ` (${name} cannot ${action})` : ''));
+if (!pkg || !['sign', 'verify', 'answer'].includes(action) || !pkg[action]) {
+  console.error(`usage: node interop.mjs <${Object.keys(packages).join('|')}> <sign|verify|answer>` + (pkg && !pkg[action] ? ` (${name} cannot ${action})` : ''));
   process.exit(2);
 }
 
@@ -209,11 +377,11 @@ try {
   process.exit(2);
 }
 
-if (action === 'sign') {
+if (action === 'sign' || action === 'answer') {
   try {
-    process.stdout.write(JSON.stringify(await pkg.sign(req)));
+    process.stdout.write(JSON.stringify(await pkg[action](req)));
   } catch (e) {
-    console.error(`${name} sign failed: ${e.stack ?? e}`);
+    console.error(`${name} ${action} failed: ${e.stack ?? e}`);
     process.exit(2);
   }
 } else {

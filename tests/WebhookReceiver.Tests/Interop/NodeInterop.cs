@@ -80,6 +80,16 @@ public static class NodeInterop
         return new NodeSigned(headers, url);
     }
 
+    /// <summary>What the SDK's own receiver answers to a delivery (the driver's <c>answer</c>: its JSON on stdout).</summary>
+    public static async Task<JsonElement> AnswerAsync(string package, NodeRequest request)
+    {
+        var (code, stdout, stderr) = await RunAsync(package, "answer", request);
+        if (code != 0)
+            Assert.Fail($"node interop.mjs {package} answer exited {code}: {stderr}");
+        using var document = JsonDocument.Parse(stdout);
+        return document.RootElement.Clone();
+    }
+
     public static async Task<NodeVerdict> VerifyAsync(string package, NodeRequest request)
     {
         var (code, _, stderr) = await RunAsync(package, "verify", request);

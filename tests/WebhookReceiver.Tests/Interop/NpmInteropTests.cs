@@ -60,7 +60,10 @@ public abstract class NpmInteropBase
         return Provider.CreateScheme(SchemeName, options);
     }
 
-    protected WebhookSignedRequest SignOurs(DateTimeOffset timestamp, string id = "msg_interop_ours", string? body = null)
+    /// <summary>The delivery id our signer is given.</summary>
+    protected const string OurId = "msg_interop_ours";
+
+    protected WebhookSignedRequest SignOurs(DateTimeOffset timestamp, string id = OurId, string? body = null)
         => CreateScheme(SigningSecret).Sign(new WebhookSigningRequest
         {
             Body = Encoding.UTF8.GetBytes(body ?? Body),
@@ -73,13 +76,16 @@ public abstract class NpmInteropBase
     protected Task<NodeVerdict> VerifyWithSdkAsync(WebhookSignedRequest signed, DateTimeOffset now, string? body = null)
     {
         body ??= Encoding.UTF8.GetString(signed.Body.Span);
+        var headers = signed.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in UnsignedHeaders(OurId))
+            headers.TryAdd(name, value); // what the provider sends beside the signature, where our signer does not write it
         return NodeInterop.VerifyAsync(Package, Decorate(new NodeRequest
         {
             Secret = SdkSecret,
             PublicKey = SdkPublicKey,
             Body = body,
             Url = signed.Url ?? Url,
-            Headers = signed.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+            Headers = headers,
             Now = now.ToUnixTimeSeconds(),
         }, body));
     }

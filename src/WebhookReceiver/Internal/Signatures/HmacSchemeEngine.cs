@@ -175,6 +175,7 @@ internal sealed class HmacSchemeEngine
             signature = HmacSignature.Sign(source.Algorithm, _keys[0], content.Span, source.Encoding);
         }
         headers.Add(new(source.Header, source.Format.Write(signature, timestamp)));
+        headers.AddRange(_spec.ConstantHeaders);
         return new WebhookSignedRequest(request.Method, request.Url, headers, body);
     }
 

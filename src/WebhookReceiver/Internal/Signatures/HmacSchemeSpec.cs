@@ -38,6 +38,12 @@ internal sealed class HmacSchemeSpec
     /// <summary>Appended to the "no signature header" reason (e.g. how to enable a legacy header).</summary>
     public string? MissingSignatureHint { get; init; }
 
+    /// <summary>
+    /// Unsigned headers the provider sends with the same value on every delivery (e.g. Box's signature version), written
+    /// by <c>Sign</c> so receivers built on the provider's SDK, which require them, take the signed request. Not verified.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ConstantHeaders { get; init; } = [];
+
     public HmacSignatureSource Primary => Signatures[0];
 
     /// <summary>Whether a signed timestamp is checked at all.</summary>

@@ -21,6 +21,8 @@ public sealed class BoxScheme : HmacWebhookScheme
         DeliveryId = HmacValueSource.FromProperty(BoxDefaults.IdProperty),
         EventType = HmacValueSource.FromProperty(BoxDefaults.TriggerProperty),
         MissingSignatureHint = $" (nor {BoxDefaults.SecondarySignatureHeader}): add signature keys to the Box application",
+        // Box sends these with every delivery and its SDKs' validateMessage refuses a request without them.
+        ConstantHeaders = [new("BOX-SIGNATURE-VERSION", "1"), new("BOX-SIGNATURE-ALGORITHM", "HmacSHA256")],
     };
 
     /// <summary>Builds the scheme, taking its signature keys as UTF-8.</summary>
