@@ -34,6 +34,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
     private readonly RedisKey[] _keys;
     private readonly RedisChannel _channel;
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly RedisInboxAddQueue _adds;
     private readonly Lock _gate = new();
     private Task<IDatabase>? _database;
     private IConnectionMultiplexer? _connection;
@@ -60,6 +61,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
         _prefix = root + "e:";
         _keys = [root + "stream", root + "due", root + "queued", root + "processing", root + "retrying", root + "completed", root + "dead", root + "completed-at"];
         _channel = RedisChannel.Literal(root + "notify");
+        _adds = new RedisInboxAddQueue(WriteAsync);
     }
 
     /// <summary>This instance's consumer name in the group.</summary>
@@ -76,6 +78,15 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
             return;
+        cancellationToken.ThrowIfCancellationRequested();
+        // Cancelled while its call is under way, the entries may still be stored: unacknowledged, as after a timeout.
+        await _adds.AddAsync(entries).WaitAsync(cancellationToken);
+        Signal();
+    }
+
+    /// <summary>The adds of concurrent callers, in one script call (see <see cref="RedisInboxAddQueue"/>).</summary>
+    private async Task WriteAsync(IReadOnlyList<WebhookInboxEntry> entries)
+    {
         var keys = new RedisKey[_keys.Length + entries.Count];
         _keys.CopyTo(keys, 0);
         var args = new List<RedisValue>(1 + (entries.Count * 20)) { Announce() ? _channel.ToString() : "" };
@@ -90,9 +101,11 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
             args.AddRange(fields);
         }
         var values = args.ToArray();
-        await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Add, keys, values), "add", cancellationToken);
-        Signal();
+        await CallAsync(db => db.ScriptEvaluateAsync(RedisInboxScripts.Add, keys, values), "add", CancellationToken.None);
     }
+
+    /// <summary>The group commit of adds, for tests.</summary>
+    internal RedisInboxAddQueue Adds => _adds;
 
     public async ValueTask<WebhookInboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {

@@ -182,6 +182,43 @@ public sealed class RedisInboxStoreTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task Add_200ConcurrentCallers_AllStoredInAFewScriptCalls()
+    {
+        var redis = await InboxRedis.GetAsync(servers);
+        await using var store = InboxRedis.Create(InboxRedis.Options(redis.Configuration, InboxRedis.NewGroup()));
+        await store.CountAsync(Ct); // connected
+        var before = store.Adds.Calls;
+        var entries = Enumerable.Range(0, 200).Select(_ => NewEntry()).ToArray();
+
+        // Started together, while the first call is on its way the others queue behind it and go in the next calls.
+        await Task.WhenAll(entries.Select(entry => store.AddAsync([entry], Ct).AsTask()));
+
+        var calls = store.Adds.Calls - before;
+        Assert.InRange(calls, 1, 10);
+        Assert.Equal(200, (await store.CountAsync(Ct)).Queued);
+        foreach (var entry in entries)
+            Assert.Equal(entry.DeliveryId, (await store.GetAsync(entry.Id, Ct))!.DeliveryId);
+    }
+
+    [Fact]
+    public async Task Add_CallFailsForABatch_EveryCallerInItThrows()
+    {
+        var redis = await InboxRedis.GetAsync(servers);
+        await using var proxy = new TcpProxy(redis.Configuration);
+        var options = InboxRedis.Options(redis.Configuration, InboxRedis.NewGroup());
+        options.ConfigurationOptions = proxy.CreateConfigurationOptions();
+        options.Timeout = TimeSpan.FromMilliseconds(300);
+        await using var store = InboxRedis.Create(options);
+        await store.CountAsync(Ct); // connected
+        proxy.ReplyDelay = TimeSpan.FromSeconds(1);
+
+        var adds = Enumerable.Range(0, 20).Select(_ => store.AddAsync([NewEntry()], Ct).AsTask()).ToArray();
+
+        foreach (var add in adds)
+            await Assert.ThrowsAsync<TimeoutException>(() => add);
+    }
+
+    [Fact]
     public async Task Add_RedisUnreachable_Throws()
     {
         var options = InboxRedis.Options($"127.0.0.1:{Loopback.FreePort()},connectTimeout=300", InboxRedis.NewGroup());
