@@ -24,6 +24,21 @@ public static class BenchmarkPayload
             + "\"shipping\":{\"line1\":\"1 Example Street\",\"city\":\"Utrecht\",\"postalCode\":\"3511 AA\",\"country\":\"NL\"}}}";
         return Encoding.UTF8.GetBytes(json);
     }
+
+    /// <summary>The event of <see cref="Create"/> padded to exactly <paramref name="size"/> bytes by a top-level field the typed shape does not bind.</summary>
+    public static byte[] CreateLarge(int index, int size)
+    {
+        var small = Create(index);
+        var head = "{\"padding\":\""u8;
+        var tail = "\","u8;
+        var padding = size - small.Length - head.Length - tail.Length + 1;   // the event's own '{' is replaced
+        var body = new byte[size];
+        head.CopyTo(body);
+        body.AsSpan(head.Length, padding).Fill((byte)'x');
+        tail.CopyTo(body.AsSpan(head.Length + padding));
+        small.AsSpan(1).CopyTo(body.AsSpan(head.Length + padding + tail.Length));
+        return body;
+    }
 }
 
 public sealed record OrderCreated(string Type, DateTimeOffset Timestamp, OrderData Data);
