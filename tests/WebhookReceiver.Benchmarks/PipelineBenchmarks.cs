@@ -23,6 +23,7 @@ public class PipelineBenchmarks
     private RequestDelegate _webhookNoReplay = null!;
     private RequestDelegate _webhookLarge = null!;
     private (byte[] Body, HeaderDictionary Headers)[] _largeRequests = null!;
+    private (byte[] Body, HeaderDictionary Headers)[] _forgedLargeRequests = null!;
     private (byte[] Body, HeaderDictionary Headers)[] _requests = null!;
     private StandardWebhooksScheme _scheme = null!;
     private int _next;
@@ -53,54 +54,54 @@ public class PipelineBenchmarks
         var now = DateTimeOffset.UtcNow;
         _requests = new (byte[], HeaderDictionary)[Deliveries];
         for (var i = 0; i < Deliveries; i++)
-        {
-            var body = BenchmarkPayload.Create(i);
-            var signed = _scheme.Sign(new WebhookSigningRequest { Body = body, Id = $"msg_{i}_{Guid.NewGuid():N}", Timestamp = now });
-            var headers = new HeaderDictionary();
-            foreach (var (name, value) in signed.Headers)
-                headers[name] = value;
-            _requests[i] = (body, headers);
-        }
+            _requests[i] = Signed(BenchmarkPayload.Create(i), $"msg_{i}_{Guid.NewGuid():N}", now);
         _largeRequests = new (byte[], HeaderDictionary)[LargeDeliveries];
         for (var i = 0; i < LargeDeliveries; i++)
-        {
-            var body = BenchmarkPayload.CreateLarge(i, LargeBody);
-            var signed = _scheme.Sign(new WebhookSigningRequest { Body = body, Id = $"msg_large_{i}", Timestamp = now });
-            var headers = new HeaderDictionary();
-            foreach (var (name, value) in signed.Headers)
-                headers[name] = value;
-            _largeRequests[i] = (body, headers);
-        }
+            _largeRequests[i] = Signed(BenchmarkPayload.CreateLarge(i, LargeBody), $"msg_large_{i}", now);
+        // The same bodies under a signature made with another secret: refused after the one HMAC pass.
+        var forger = new StandardWebhooksScheme("forger", new StandardWebhooksOptions { Secret = "whsec_" + Convert.ToBase64String(new byte[24]) });
+        _forgedLargeRequests = _largeRequests.Select((r, i) => Signed(r.Body, $"msg_large_{i}", now, forger)).ToArray();
+
+        // A benchmark of a refusal would be meaningless: each endpoint must answer as it is meant to before it is timed.
+        ExpectStatus(_webhookNoReplay, NextContext(), StatusCodes.Status200OK);
+        ExpectStatus(_webhookLarge, NextLargeContext(), StatusCodes.Status200OK);
+        ExpectStatus(_webhookLarge, Context(_forgedLargeRequests[0]), StatusCodes.Status401Unauthorized);
+    }
+
+    private (byte[] Body, HeaderDictionary Headers) Signed(byte[] body, string id, DateTimeOffset now, StandardWebhooksScheme? scheme = null)
+    {
+        var signed = (scheme ?? _scheme).Sign(new WebhookSigningRequest { Body = body, Id = id, Timestamp = now });
+        var headers = new HeaderDictionary();
+        foreach (var (name, value) in signed.Headers)
+            headers[name] = value;
+        return (body, headers);
+    }
+
+    private static void ExpectStatus(RequestDelegate endpoint, HttpContext context, int status)
+    {
+        endpoint(context).GetAwaiter().GetResult();
+        if (context.Response.StatusCode != status)
+            throw new InvalidOperationException($"benchmark endpoint answered {context.Response.StatusCode}, expected {status}");
     }
 
     [GlobalCleanup]
     public void Cleanup() => _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private DefaultHttpContext NextContext()
-    {
-        var context = Context(_requests[_next++ & (Deliveries - 1)]);
-        context.RequestServices = _app.Services;
-        return context;
-    }
+    private DefaultHttpContext NextContext() => Context(_requests[_next++ & (Deliveries - 1)]);
 
-    private static DefaultHttpContext Context((byte[] Body, HeaderDictionary Headers) request)
+    // 16 bodies of 1 MiB, reused: replay is off on that endpoint.
+    private DefaultHttpContext NextLargeContext() => Context(_largeRequests[_next++ & (LargeDeliveries - 1)]);
+
+    private DefaultHttpContext Context((byte[] Body, HeaderDictionary Headers) request)
     {
         var (body, headers) = request;
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = _app.Services };
         context.Request.Method = "POST";
         context.Request.ContentLength = body.Length;
         context.Request.Body = new MemoryStream(body, writable: false);
         foreach (var (name, value) in headers)
             context.Request.Headers[name] = value;
         context.Response.Body = Stream.Null;
-        return context;
-    }
-
-    // 16 bodies of 1 MiB, reused: replay is off on that endpoint.
-    private DefaultHttpContext NextLargeContext()
-    {
-        var context = Context(_largeRequests[_next++ & (LargeDeliveries - 1)]);
-        context.RequestServices = _app.Services;
         return context;
     }
 
@@ -136,6 +137,9 @@ public class PipelineBenchmarks
 
     [Benchmark(Description = "webhook pipeline, replay off, 1 MiB body")]
     public Task PipelineLargeBody() => _webhookLarge(NextLargeContext());
+
+    [Benchmark(Description = "webhook pipeline refusing a forged 1 MiB body")]
+    public Task PipelineForgedLargeBody() => _webhookLarge(Context(_forgedLargeRequests[_next++ & (LargeDeliveries - 1)]));
 
     [Benchmark(Description = "in-memory nonce store: claim + complete of a new key")]
     public async Task ClaimAndComplete()
