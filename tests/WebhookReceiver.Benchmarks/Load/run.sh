@@ -6,7 +6,8 @@
 #           Redis inbox, handled later) and webhook-inbox-slow (the same with a 5 s handler: its answer latency), on a
 #           redis-server of the script's own.
 #   cold:   a fresh server measured from its first request in 1 s slices (webhook, then baseline): slice 1 against
-#           the median of slices 3-6.
+#           the median of slices 3-6; then the same with the server published ReadyToRun and tiered compilation off
+#           (no tier-up JIT while serving), and its seconds 3-6 against the default's (what that costs when warm).
 # Every round starts a fresh Server-GC server, warms it on separate deliveries, and measures the endpoints in a
 # rotated order; deliveries are unique and signed before the server starts. Prints each round, then the medians and
 # ratios as a markdown table (the README's performance table is this output).
@@ -27,7 +28,7 @@ mkdir -p "$dir"
 script=tests/WebhookReceiver.Benchmarks/Load/deliveries.lua
 
 dotnet build tests/WebhookReceiver.Benchmarks -c Release -v q -nologo >/dev/null
-bin=tests/WebhookReceiver.Benchmarks/bin/Release/net10.0/WebhookReceiver.Benchmarks.dll
+bin=${SERVER_BIN:-tests/WebhookReceiver.Benchmarks/bin/Release/net10.0/WebhookReceiver.Benchmarks.dll}
 server=
 redis_started=
 cleanup() {
@@ -99,22 +100,33 @@ if [[ " $PHASES " == *" redis "* ]]; then
     stop_server
   done
 fi
-declare -A cold
+declare -A cold later_all
 if [[ " $PHASES " == *" cold "* ]]; then
-  for e in webhook baseline; do
-    for r in $(seq 1 "$ROUNDS"); do
-      start_server
-      slices=
-      for s in 1 2 3 4 5 6; do slices="$slices $(run "$e" 1s "$(file_for "$e" "")")"; done
-      stop_server
-      later=$(median "$(cut -d' ' -f4- <<<"$slices")")
-      first=$(cut -d' ' -f2 <<<"$slices")
-      printf 'cold %d %-10s first second %7.0f req/s, seconds 3-6 median %7.0f req/s: %s\n' "$r" "$e" "$first" "$later" "$(ratio "$first" "$later")"
-      cold[$e]="${cold[$e]:-} $(ratio "$first" "$later")"
+  for variant in default r2r-notiering; do
+    if [ "$variant" = r2r-notiering ]; then
+      # the same server published ReadyToRun and run with tiered compilation off: no JIT tier-up in the first seconds
+      dotnet publish tests/WebhookReceiver.Benchmarks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+        -o "$dir/r2r" -v q -nologo >/dev/null
+      cold_bin="$dir/r2r/WebhookReceiver.Benchmarks.dll"; export DOTNET_TieredCompilation=0
+    else
+      cold_bin=$bin
+    fi
+    for e in ${COLD_ENDPOINTS:-webhook baseline}; do
+      for r in $(seq 1 "$ROUNDS"); do
+        bin=$cold_bin start_server
+        slices=
+        for s in 1 2 3 4 5 6; do slices="$slices $(run "$e" 1s "$(file_for "$e" "")")"; done
+        stop_server
+        later=$(median "$(cut -d' ' -f4- <<<"$slices")")
+        first=$(cut -d' ' -f2 <<<"$slices")
+        printf 'cold %-13s %d %-10s first second %7.0f req/s, seconds 3-6 median %7.0f req/s: %s\n' "$variant" "$r" "$e" "$first" "$later" "$(ratio "$first" "$later")"
+        cold[$variant $e]="${cold[$variant $e]:-} $(ratio "$first" "$later")"
+        later_all[$variant $e]="${later_all[$variant $e]:-} $later"
+      done
     done
+    unset DOTNET_TieredCompilation
   done
 fi
-
 echo
 echo "| endpoint | median req/s | p50 / p99 (last round) | ratio |"
 echo "|---|---|---|---|"
@@ -139,7 +151,9 @@ row webhook-redis redis-floor "pipeline, Redis store / Redis floor"
 row webhook-inbox redis-floor "accepted into the Redis inbox / Redis floor"
 row webhook-inbox-slow redis-floor "accepted into the Redis inbox, 5 s handler / Redis floor"
 for e in webhook baseline; do
-  [ -n "${cold[$e]:-}" ] && printf '| cold start, %s: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[$e]}")"
+  [ -n "${cold[default $e]:-}" ] && printf '| cold start, %s: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[default $e]}")"
+  [ -n "${cold[r2r-notiering $e]:-}" ] && printf '| cold start, %s, ReadyToRun + TieredCompilation off: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[r2r-notiering $e]}")"
+  [ -n "${later_all[r2r-notiering $e]:-}" ] && [ -n "${later_all[default $e]:-}" ] && printf '| %s, ReadyToRun + TieredCompilation off: seconds 3-6 / default seconds 3-6 | %.0f | | %s |\n' "$e" "$(median "${later_all[r2r-notiering $e]}")" "$(ratio "$(median "${later_all[r2r-notiering $e]}")" "$(median "${later_all[default $e]}")")"
 done
 echo
 echo "($ROUNDS rounds of $DURATION per endpoint, $CONNECTIONS connections, medians; $(nproc) cores)"
