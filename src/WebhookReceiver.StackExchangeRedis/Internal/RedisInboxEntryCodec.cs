@@ -60,6 +60,10 @@ internal static class RedisInboxEntryCodec
         return state.ToEntry();
     }
 
+    /// <summary>Whether a take answered an entry taken over from a lease that ran out (it ends with the pair <c>tk</c> 1).</summary>
+    public static bool IsTakeOver(RedisResult result)
+        => result.Resp2Type == ResultType.Array && (RedisResult[])result! is { Length: >= 2 } items && (string?)items[^2] == "tk";
+
     /// <summary>Reads an entry from its hash, or <see langword="null"/> when the hash is gone.</summary>
     public static WebhookInboxEntry? Decode(HashEntry[] hash)
     {

@@ -39,7 +39,7 @@ internal static class RedisInboxScripts
     /// (its consumer died), else reads a new one (XREADGROUP &gt;). A message whose entry is gone, completed or dead is
     /// acknowledged and deleted instead (the completed marker is checked before every attempt). Answers the entry's
     /// fields, or nil. An entry taken over from a lease that ran out counts the attempt that never reported (att + 1, err
-    /// says so). The consumer group is created when ARGV[9] is '1' (the store's first take, and after a failed one); the
+    /// says so; the answer then ends with the pair <c>tk</c> 1, so the store looks for more at once). The consumer group is created when ARGV[9] is '1' (the store's first take, and after a failed one); the
     /// idle messages are looked for only when ARGV[10] is '1' (the store does so a few times per lease, not per take).
     /// ARGV: prefix, group, consumer, now score, lease-end ticks, min idle ms, now ticks, lease-ran-out error, create
     /// group, claim idle.
@@ -83,7 +83,11 @@ internal static class RedisInboxScripts
           cursor = r[1]
           for _, m in ipairs(r[2]) do
             local got = try(m[1], m[2])
-            if got then return got end
+            if got then
+              got[#got + 1] = 'tk'
+              got[#got + 1] = '1'
+              return got
+            end
           end
           if cursor == '0-0' then break end
         end
@@ -122,9 +126,12 @@ internal static class RedisInboxScripts
         local cur = redis.call('HMGET', key, 'st', 'lease', 'msg', 'rs')
         if cur[1] ~= '1' or cur[2] ~= ARGV[3] then return 0 end
         local st = tonumber(ARGV[4])
-        redis.call('HSET', key, 'st', ARGV[4], 'att', ARGV[5], 'due', ARGV[6])
-        if ARGV[8] == '1' then redis.call('HSET', key, 'err', ARGV[9]) else redis.call('HDEL', key, 'err') end
-        if ARGV[10] ~= '' then redis.call('HSET', key, 'done', ARGV[10]) else redis.call('HDEL', key, 'done') end
+        local set, del = { 'st', ARGV[4], 'att', ARGV[5], 'due', ARGV[6] }, {}
+        if ARGV[8] == '1' then set[#set + 1] = 'err' set[#set + 1] = ARGV[9] else del[#del + 1] = 'err' end
+        if ARGV[10] ~= '' then set[#set + 1] = 'done' set[#set + 1] = ARGV[10] else del[#del + 1] = 'done' end
+        if st ~= 1 then del[#del + 1] = 'msg' end
+        redis.call('HSET', key, unpack(set))
+        if #del > 0 then redis.call('HDEL', key, unpack(del)) end
         if st ~= 1 then
           redis.call('ZREM', KEYS[4], id)
           redis.call('ZADD', KEYS[3 + st], cur[4], id)
@@ -134,7 +141,6 @@ internal static class RedisInboxScripts
             redis.call('XACK', KEYS[1], ARGV[1], cur[3])
             redis.call('XDEL', KEYS[1], cur[3])
           end
-          redis.call('HDEL', key, 'msg')
           if st == 0 then redis.call('PUBLISH', ARGV[12], '1') end
         end
         return 1

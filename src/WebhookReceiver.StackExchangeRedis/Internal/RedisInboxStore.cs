@@ -46,6 +46,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
     private long _lastIdleScan = Never;
     private volatile bool _groupReady;
     private volatile bool _scanAgain;
+    private long _idleScans;
     private DateTimeOffset _lastTrimCutOff;
     private bool _lastTrimFull;
 
@@ -107,6 +108,9 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
     /// <summary>The group commit of adds, for tests.</summary>
     internal RedisInboxAddQueue Adds => _adds;
 
+    /// <summary>How many takes looked for messages idle past the lease, for tests.</summary>
+    internal long IdleScans => Interlocked.Read(ref _idleScans);
+
     public async ValueTask<WebhookInboxEntry?> TakeDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var minIdle = Math.Max(1, (long)Math.Ceiling((leaseUntil - now).TotalMilliseconds));
@@ -130,7 +134,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
         _groupReady = true;
         var entry = RedisInboxEntryCodec.Decode(result);
         if (scanIdle)
-            _scanAgain = entry is not null; // a take-over may have more behind it: look again at once
+            _scanAgain = entry is not null && RedisInboxEntryCodec.IsTakeOver(result); // more may be behind it: look again at once
         return entry;
     }
 
@@ -145,6 +149,7 @@ internal sealed class RedisInboxStore : IWebhookInboxStore, IAsyncDisposable, ID
         if (!_scanAgain && tick - Volatile.Read(ref _lastIdleScan) < interval)
             return false;
         Volatile.Write(ref _lastIdleScan, tick);
+        Interlocked.Increment(ref _idleScans);
         return true;
     }
 

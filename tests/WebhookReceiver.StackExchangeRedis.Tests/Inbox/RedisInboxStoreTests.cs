@@ -143,6 +143,24 @@ public sealed class RedisInboxStoreTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task TakeDue_NewEntriesInQuickSuccession_LooksForIdleMessagesOnlyOnce()
+    {
+        // Regression: a scanning take that read a new entry (not a take-over) made the next take scan again, so under
+        // load every take ran XAUTOCLAIM.
+        var redis = await InboxRedis.GetAsync(servers);
+        await using var store = InboxRedis.Create(InboxRedis.Options(redis.Configuration, InboxRedis.NewGroup()));
+        var entries = Enumerable.Range(0, 5).Select(_ => NewEntry()).ToArray();
+        await store.AddAsync(entries, Ct);
+        var before = store.IdleScans;
+
+        var now = Now();
+        for (var i = 0; i < entries.Length; i++)
+            Assert.NotNull(await store.TakeDueAsync(now, now + TimeSpan.FromMinutes(5), Ct));
+
+        Assert.Equal(1, store.IdleScans - before);
+    }
+
+    [Fact]
     public async Task TakeDue_StreamMessageOfACompletedEntry_AcknowledgedAndSkipped()
     {
         var redis = await InboxRedis.GetAsync(servers);
