@@ -1,5 +1,6 @@
 -- wrk script: posts the pre-signed deliveries of $DELIVERIES (LoadRequests: a "#" line of header names, then one
--- delivery per line: those headers' values and the body, tab separated), each once per thread offset, in order.
+-- delivery per line: those headers' values and the body, tab separated), each once per thread offset, in order, from
+-- line START on (at most LIMIT of them); past the last it starts again (run.sh warns: the repeats are duplicates).
 -- Prints the non-2xx count and the latency percentiles the load script reads.
 local path = os.getenv("DELIVERIES") or "/tmp/webhook-deliveries.tsv"
 local requests = {}
@@ -22,13 +23,17 @@ end
 function init(args)
   local stride = tonumber(os.getenv("WRK_THREADS") or "1")
   local offset = (id or 0)
+  local start = tonumber(os.getenv("START") or "0")          -- deliveries already sent to this server: skipped
+  local limit = tonumber(os.getenv("LIMIT") or "0")          -- the most loaded (0: all), so a short run parses little
   local names = nil
   local n = 0
   for line in io.lines(path) do
     if names == nil then
       names = split(line:sub(3))
+    elseif limit > 0 and #requests >= limit then
+      break
     else
-      if n % stride == offset then
+      if n >= start and n % stride == offset then
         local headers = { ["Content-Type"] = "application/json" }
         local rest = line
         for _, name in ipairs(names) do
