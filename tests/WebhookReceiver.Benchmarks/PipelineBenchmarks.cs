@@ -145,7 +145,15 @@ public class PipelineBenchmarks
     // in turn, each completed with a retention that is over by the time its turn comes again, so its next claim takes
     // the expired entry over.
     private const int NonceKeys = 1 << 20;
-    private readonly string[] _nonceKeys = Enumerable.Range(0, NonceKeys).Select(i => "bench:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    private string[] _nonceKeys = [];
+
+    // Its own set-up, so the other benchmarks do not carry a million key strings in their heap.
+    [GlobalSetup(Target = nameof(ClaimAndComplete))]
+    public void SetupNonceKeys()
+    {
+        Setup();
+        _nonceKeys = Enumerable.Range(0, NonceKeys).Select(i => "bench:" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
 
     [Benchmark(Description = "in-memory nonce store: claim + complete, 2^20 keys in turn")]
     public async Task ClaimAndComplete()

@@ -9,7 +9,8 @@
 #           the median of slices 3-6; then the same with the server published ReadyToRun and tiered compilation off
 #           (no tier-up JIT while serving), and its seconds 3-6 against the default's (what that costs when warm).
 # Every round starts a fresh Server-GC server, warms it on separate deliveries, and measures the endpoints in a
-# rotated order; deliveries are unique and signed before the server starts. Prints each round, then the medians and
+# rotated order; deliveries are signed before the round and each is new to the server's store (a run that outgrows
+# its file is warned about). Prints each round, then the medians and
 # ratios as a markdown table (the README's performance table is this output).
 #   DURATION=5s ROUNDS=3 PHASES="memory redis cold" tests/WebhookReceiver.Benchmarks/Load/run.sh
 set -euo pipefail
@@ -172,7 +173,7 @@ row redis-floor redis-floor "Redis floor: HMAC + SET NX PX + SET PX (= 1.00)"
 row webhook-redis redis-floor "pipeline, Redis store / Redis floor"
 row webhook-inbox redis-floor "accepted into the Redis inbox / Redis floor"
 row webhook-inbox-slow redis-floor "accepted into the Redis inbox, 5 s handler / Redis floor"
-for e in webhook baseline; do
+for e in ${COLD_ENDPOINTS:-webhook baseline}; do
   [ -n "${cold[default $e]:-}" ] && printf '| cold start, %s: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[default $e]}")"
   [ -n "${cold[r2r-notiering $e]:-}" ] && printf '| cold start, %s, ReadyToRun + TieredCompilation off: first second / seconds 3-6 | | | %s |\n' "$e" "$(median "${cold[r2r-notiering $e]}")"
   [ -n "${later_all[r2r-notiering $e]:-}" ] && [ -n "${later_all[default $e]:-}" ] && printf '| %s, ReadyToRun + TieredCompilation off: seconds 3-6 / default seconds 3-6 | %.0f | | %s |\n' "$e" "$(median "${later_all[r2r-notiering $e]}")" "$(ratio "$(median "${later_all[r2r-notiering $e]}")" "$(median "${later_all[default $e]}")")"

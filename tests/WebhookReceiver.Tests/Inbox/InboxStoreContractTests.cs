@@ -209,7 +209,10 @@ public abstract class InboxStoreContractTests : IAsyncLifetime
         second.Status = WebhookInboxStatus.Completed;
         second.CompletedAt = Now();
         Assert.True(await store.UpdateAsync(second, Ct));
-        Assert.Equal(WebhookInboxStatus.Completed, (await store.GetAsync(entry.Id, Ct))!.Status);
+        var completed = (await store.GetAsync(entry.Id, Ct))!;
+        Assert.Equal(WebhookInboxStatus.Completed, completed.Status);
+        Assert.Null(completed.LastError); // the lease-ran-out error is cleared with the success that followed it
+        Assert.NotNull(completed.CompletedAt);
     }
 
     [Fact]
