@@ -37,58 +37,30 @@ internal sealed class RedisInboxAddQueue(Func<IReadOnlyList<WebhookInboxEntry>, 
 
     private async Task WriteLoopAsync()
     {
-        var batch = NextBatch();
-        var writing = batch is null ? null : Start(batch);
-        while (batch is not null)
+        while (true)
         {
-            Exception? failure = null;
+            List<Pending> batch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+                batch = TakeBatch();
+            }
             try
             {
-                await writing!;
+                Calls++;
+                await write(batch.Count == 1 ? batch[0].Entries : batch.SelectMany(p => p.Entries).ToList());
+                foreach (var pending in batch)
+                    pending.Done.TrySetResult();
             }
             catch (Exception e)
             {
-                failure = e;
+                foreach (var pending in batch)
+                    pending.Done.TrySetException(e);
             }
-            // The next call goes out before the callers of this one resume: their continuations run inline (see Pending)
-            // while it is on its way.
-            var next = NextBatch();
-            var nextWriting = next is null ? null : Start(next);
-            foreach (var pending in batch)
-            {
-                if (failure is null)
-                    pending.Done.TrySetResult();
-                else
-                    pending.Done.TrySetException(failure);
-            }
-            (batch, writing) = (next, nextWriting);
-        }
-    }
-
-    // The callers waiting, as one batch; none: the loop ends (the next caller starts another).
-    private List<Pending>? NextBatch()
-    {
-        lock (_gate)
-        {
-            if (_pending.Count == 0)
-            {
-                _writing = false;
-                return null;
-            }
-            return TakeBatch();
-        }
-    }
-
-    private Task Start(List<Pending> batch)
-    {
-        Calls++;
-        try
-        {
-            return write(batch.Count == 1 ? batch[0].Entries : batch.SelectMany(p => p.Entries).ToList());
-        }
-        catch (Exception e)
-        {
-            return Task.FromException(e);
         }
     }
 
@@ -114,10 +86,6 @@ internal sealed class RedisInboxAddQueue(Func<IReadOnlyList<WebhookInboxEntry>, 
     {
         public IReadOnlyList<WebhookInboxEntry> Entries { get; } = entries;
 
-        /// <summary>
-        /// Completed by the loop with the caller's continuation run inline: up to its next await (completing its claims,
-        /// writing the answer) it is a few microseconds, cheaper than a thread-pool hop per caller.
-        /// </summary>
-        public TaskCompletionSource Done { get; } = new();
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
